@@ -1,0 +1,86 @@
+package io.rescuefleet.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the operator knows of a stick, from its station's reports. */
+public class RescueDriveStatus extends ResourceStatus {
+  @JsonPropertyDescription("Pending, Absent, Reconciling, Ready, Drifted, Degraded, Failed or Quarantined.")
+  public DrivePhase phase;
+
+  @JsonPropertyDescription("Station the stick was last seen in.")
+  public String station;
+
+  @JsonPropertyDescription("USB port path the stick was last seen in.")
+  public String port;
+
+  @JsonPropertyDescription("Serial of the stick this drive is bound to (its serial, or the stick found in the claimed port).")
+  public String boundSerial;
+
+  @JsonPropertyDescription("Last time a station reported the stick (RFC 3339).")
+  public String lastSeen;
+
+  @JsonPropertyDescription("Per entry: name, state and the SHA-256 on the stick.")
+  public List<EntryStatus> entries = new ArrayList<>();
+
+  @JsonPropertyDescription("Entries in sync over entries wanted, e.g. 3/5.")
+  public String entriesSynced;
+
+  @JsonPropertyDescription("Lifetime bytes written to the stick by RescueFleet.")
+  public Long bytesWritten;
+
+  @JsonPropertyDescription("Write throughput of the last sync, MB/s (10^6 bytes per second).")
+  public Double lastWriteMBps;
+
+  @JsonPropertyDescription("Read throughput of the last verification, MB/s.")
+  public Double lastReadMBps;
+
+  @JsonPropertyDescription("Progress of the running reconcile.")
+  public Progress progress;
+
+  @JsonPropertyDescription("The last verification of the stick.")
+  public LastVerify lastVerify;
+
+  @JsonPropertyDescription("Number of times drift was found and corrected.")
+  public Long driftCorrections;
+
+  @JsonPropertyDescription("Content digest of the assignment the stick was last made to match.")
+  public String appliedDigest;
+
+  /** State of one catalog entry on the stick. */
+  public static class EntryStatus {
+    @JsonPropertyDescription("Entry name.")
+    public String name;
+
+    @JsonPropertyDescription("Pending, Syncing, Synced, Failed or Mismatch.")
+    public String state;
+
+    @JsonPropertyDescription("SHA-256 of the file on the stick, once verified.")
+    public String sha256;
+  }
+
+  /** Progress of a reconcile in bytes. */
+  public static class Progress {
+    @JsonPropertyDescription("Bytes done.")
+    public Long bytesDone;
+
+    @JsonPropertyDescription("Bytes to do in all.")
+    public Long bytesTotal;
+
+    @JsonPropertyDescription("Estimated time left, e.g. 1m20s.")
+    public String eta;
+  }
+
+  /** The last verification. */
+  public static class LastVerify {
+    @JsonPropertyDescription("Quick, Sampled or Full.")
+    public VerifyMode mode;
+
+    @JsonPropertyDescription("When it finished (RFC 3339).")
+    public String time;
+
+    @JsonPropertyDescription("Files or chunks that did not match.")
+    public Integer mismatches;
+  }
+}
