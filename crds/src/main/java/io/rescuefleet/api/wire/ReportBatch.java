@@ -1,0 +1,60 @@
+package io.rescuefleet.api.wire;
+
+import io.rescuefleet.api.v1alpha1.DrivePhase;
+import io.rescuefleet.api.v1alpha1.VerifyMode;
+import java.util.List;
+
+/** Reports a station sends, in order; {@code batchId} makes a resent batch apply once. */
+public record ReportBatch(String batchId, List<DriveReport> reports) {
+
+  /** What happened to one stick since the last report. */
+  public record DriveReport(
+      String driveKey,
+      String serial,
+      String port,
+      String insertionId,
+      long sequence,
+      DrivePhase phase,
+      String time,
+      Progress progress,
+      List<ActionResult> actions,
+      VerifyResult verify,
+      List<ThroughputSample> samples,
+      Outcome outcome,
+      long lifetimeBytesWritten) {}
+
+  /** Bytes done of bytes to do, with an estimate of the time left. */
+  public record Progress(long bytesDone, long bytesTotal, Double etaSeconds) {}
+
+  /** One executed action. */
+  public record ActionResult(String type, String path, long bytes, double seconds, boolean ok, String error) {}
+
+  /** One verification. */
+  public record VerifyResult(VerifyMode mode, int filesChecked, long bytesHashed, int mismatches, double readMBps, String time) {}
+
+  /** One throughput sample: {@code bytes} moved in {@code seconds}, ending at {@code time}. */
+  public record ThroughputSample(Direction direction, String time, long bytes, double seconds) {
+    public double mbps() {
+      return seconds <= 0 ? 0 : bytes / seconds / 1_000_000.0;
+    }
+  }
+
+  /** Whether a sample measured writing to or reading from the stick. */
+  public enum Direction {
+    write,
+    read
+  }
+
+  /**
+   * How a reconcile ended. {@code reason} is a CamelCase condition reason when it failed (e.g.
+   * {@code SourceFailed}, {@code VerifyFailed}, {@code DeviceRefused}).
+   */
+  public record Outcome(
+      boolean converged,
+      long bytesWritten,
+      boolean driftDetected,
+      boolean driftCorrected,
+      String appliedDigest,
+      String reason,
+      String message) {}
+}
