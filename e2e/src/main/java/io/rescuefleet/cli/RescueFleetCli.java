@@ -1,0 +1,17 @@
+package io.rescuefleet.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code rescuefleet}: the fleet-side command line (resolve a fleet, run the demo). */
+@Command(
+    name = "rescuefleet",
+    mixinStandardHelpOptions = true,
+    version = "rescuefleet 0.1.0",
+    description = "Declarative fleets of USB rescue sticks.",
+    subcommands = {ResolveCommand.class})
+public final class RescueFleetCli {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new RescueFleetCli()).execute(args));
+  }
+}
