@@ -12,8 +12,8 @@ import java.util.Optional;
  * Everything one run holds open on one stick: the devices of its data and VTOYEFI regions and the
  * data filesystem's mount. Each byte range of the stick is reached through exactly one device (boot
  * code and table: the disk; data: its region; VTOYEFI: its region), so no two page caches disagree.
- * The data filesystem is mounted when a step needs files and unmounted ("quiesced") before raw access
- * to its device. Closing releases everything this run attached, also after a failure.
+ * The data filesystem is mounted when a step needs files (read-only to look, read-write to change) and
+ * unmounted ("quiesced") before raw access to its device. Closing releases everything this run attached, also after a failure.
  */
 public final class StickSession implements AutoCloseable {
   private final Toolbox tools;
@@ -25,6 +25,7 @@ public final class StickSession implements AutoCloseable {
   private RegionDevice data;
   private RegionDevice efi;
   private MountedVolume mount;
+  private FsDriver lastDriver;
 
   /**
    * @param dataRegion where the data filesystem is (or is to be), or null when there is none to look at
@@ -82,12 +83,34 @@ public final class StickSession implements AutoCloseable {
     return efi.path();
   }
 
-  /** The data filesystem's root, mounting it (read-write when the session is writable) if needed. */
+  /**
+   * The data filesystem's root for reading, mounting it read-only if it is not mounted: looking at a
+   * stick writes nothing to it (a read-write FUSE mount would at least mark the volume dirty).
+   */
   public synchronized Path mounted() {
     if (mount == null) {
-      mount = tools.mounter().mount(dataDevice(), filesystem, !writable);
+      mount(true);
     }
     return mount.root();
+  }
+
+  /** The data filesystem's root for writing, remounting it read-write if needed. */
+  public synchronized Path writableRoot() {
+    if (!writable) {
+      throw new IllegalStateException("this session may not write to " + disk);
+    }
+    if (mount != null && mount.readOnly()) {
+      quiesced();
+    }
+    if (mount == null) {
+      mount(false);
+    }
+    return mount.root();
+  }
+
+  private void mount(boolean readOnly) {
+    mount = tools.mounter().mount(dataDevice(), filesystem, readOnly);
+    lastDriver = mount.driver();
   }
 
   /** True while the data filesystem is mounted. */
@@ -97,7 +120,7 @@ public final class StickSession implements AutoCloseable {
 
   /** The driver of the current (or last) mount. */
   public synchronized Optional<FsDriver> driver() {
-    return Optional.ofNullable(mount).map(MountedVolume::driver);
+    return Optional.ofNullable(lastDriver);
   }
 
   /**
