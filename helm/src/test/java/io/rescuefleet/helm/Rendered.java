@@ -55,7 +55,11 @@ record Rendered(List<HasMetadata> objects) {
   }
 
   Optional<GenericKubernetesResource> findCustom(String kind, String name) {
-    return find(GenericKubernetesResource.class, name).filter(o -> o.getKind().equals(kind));
+    return objects.stream()
+        .filter(o -> o instanceof GenericKubernetesResource && o.getKind().equals(kind))
+        .map(GenericKubernetesResource.class::cast)
+        .filter(o -> o.getMetadata().getName().equals(name))
+        .findFirst();
   }
 
   List<String> names() {
