@@ -37,7 +37,7 @@ class AlertRulesPromtoolTest {
 
   @Test
   void promtoolAcceptsTheRules() throws Exception {
-    Promtool.Result result = Promtool.run(dir, "check", "rules", RULES);
+    ExternalTool.Result result = ExternalTool.PROMTOOL.run(dir, "check", "rules", RULES);
 
     assertThat(result.succeeded()).as(result.output()).isTrue();
     assertThat(result.output()).contains("SUCCESS: 10 rules found");
@@ -45,7 +45,7 @@ class AlertRulesPromtoolTest {
 
   @Test
   void promtoolUnitTestsPass() throws Exception {
-    Promtool.Result result = Promtool.run(dir, "test", "rules", TESTS);
+    ExternalTool.Result result = ExternalTool.PROMTOOL.run(dir, "test", "rules", TESTS);
 
     assertThat(result.succeeded()).as(result.output()).isTrue();
   }
@@ -57,7 +57,7 @@ class AlertRulesPromtoolTest {
         "prometheusRule.alerts.slowWrite.for=1m");
     YAML.writeValue(dir.resolve(RULES).toFile(), Map.of("groups", AlertRules.groups(quickSlowWrite, "rescuefleet")));
 
-    Promtool.Result result = Promtool.run(dir, "test", "rules", TESTS);
+    ExternalTool.Result result = ExternalTool.PROMTOOL.run(dir, "test", "rules", TESTS);
 
     assertThat(result.succeeded()).isFalse();
     assertThat(result.output()).contains("FAILED").contains("RescueFleetSlowWrite");

@@ -108,7 +108,7 @@ class GrafanaDashboardTest {
     new YAMLMapper().writeValue(dir.resolve("dashboard-queries.yml").toFile(),
         Map.of("groups", List.of(Map.of("name", "dashboard", "rules", rules))));
 
-    Promtool.Result result = Promtool.run(dir, "check", "rules", "dashboard-queries.yml");
+    ExternalTool.Result result = ExternalTool.PROMTOOL.run(dir, "check", "rules", "dashboard-queries.yml");
 
     assertThat(result.succeeded()).as(result.output()).isTrue();
     assertThat(result.output()).contains("SUCCESS: " + rules.size() + " rules found");
