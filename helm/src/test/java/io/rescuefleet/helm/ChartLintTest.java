@@ -2,6 +2,9 @@ package io.rescuefleet.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import java.io.IOException;
@@ -11,8 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `helm lint --strict` on the chart, and on a copy whose values break the schema. */
+/** `helm lint --strict` on the chart with default and non-default values, and with values that break the schema. */
 class ChartLintTest {
+  private static final YAMLMapper YAML = new YAMLMapper();
 
   @Test
   void chartLintsCleanInStrictMode() {
@@ -21,6 +25,19 @@ class ChartLintTest {
     assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
     // Only the icon recommendation may remain; warnings and errors would fail strict lint anyway.
     assertThat(result.getMessages()).allMatch(m -> m.startsWith("[INFO]"));
+  }
+
+  @Test
+  void chartLintsCleanWithEveryPartEnabled(@TempDir Path copy) throws IOException {
+    // Lint also renders NOTES.txt, which `helm template` leaves out.
+    copyChart(HelmChart.DIR, copy);
+    ObjectNode values = (ObjectNode) YAML.readTree(copy.resolve("values.yaml").toFile());
+    merge(values, YAML.readTree(HelmChart.testValues("everything-on.yaml").toFile()));
+    YAML.writeValue(copy.resolve("values.yaml").toFile(), values);
+
+    LintResult result = new Helm(copy).lint().strict().call();
+
+    assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
   }
 
   @Test
@@ -36,6 +53,20 @@ class ChartLintTest {
     assertThat(String.join("\n", result.getMessages()))
         .contains("operator")
         .contains("Additional property replica is not allowed");
+  }
+
+  /** Helm's merge of a values file over the defaults: maps merge, null removes a key. */
+  private static void merge(ObjectNode target, JsonNode overrides) {
+    overrides.fields().forEachRemaining(entry -> {
+      JsonNode current = target.get(entry.getKey());
+      if (entry.getValue().isNull()) {
+        target.remove(entry.getKey());
+      } else if (current instanceof ObjectNode currentObject && entry.getValue().isObject()) {
+        merge(currentObject, entry.getValue());
+      } else {
+        target.set(entry.getKey(), entry.getValue());
+      }
+    });
   }
 
   private static void copyChart(Path from, Path to) throws IOException {
