@@ -27,6 +27,8 @@ import io.rescuefleet.station.process.ProcessRunner;
 import io.rescuefleet.station.testkit.SyntheticVentoyRelease;
 import io.rescuefleet.station.testkit.TestImages;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.util.Arrays;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -178,6 +180,44 @@ public final class StickLab {
         raw.force();
       }
       return deviceOffset;
+    }
+  }
+
+  /**
+   * Flips one byte of image {@code index} wherever its content lies on the stick, found by searching
+   * the disk for the bytes around it (for filesystems without an extent reader), written through the
+   * block device. Returns the disk offset flipped.
+   */
+  public long flipByteOnDeviceByContent(Path image, int index, long offsetInFile) {
+    try {
+      byte[] needle = new byte[64];
+      try (RandomAccessFile source = new RandomAccessFile(images.get(index).file().toFile(), "r")) {
+        source.seek(offsetInFile);
+        source.readFully(needle);
+      }
+      byte[] disk = Files.readAllBytes(image);
+      long found = -1;
+      for (int i = 0; i + needle.length <= disk.length && found < 0; i += 512) {
+        if (Arrays.equals(disk, i, i + needle.length, needle, 0, needle.length)) {
+          found = i;
+        }
+      }
+      if (found < 0) {
+        throw new IllegalStateException("image " + index + " not found on " + image + " at a sector boundary");
+      }
+      try (LoopDevice device = loops.attach(image.toString(), 0, 0); RawDevice raw = RawDevice.openForWrite(device.path())) {
+        long block = RawDevice.alignDown(found);
+        ByteBuffer buffer = RawDevice.allocate(RawDevice.ALIGNMENT);
+        raw.readFully(block, buffer);
+        int at = (int) (found - block);
+        buffer.put(at, (byte) ~buffer.get(at));
+        buffer.flip();
+        raw.writeFully(block, buffer);
+        raw.force();
+      }
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
