@@ -122,7 +122,11 @@ public final class ImageCache {
       Cancellation cancellation, LongConsumer progress) throws IOException {
     Path part = partial.resolve(sha256 + ".part");
     long started = System.nanoTime();
-    fetcher.fetch(url, part, cancellation, progress);
+    try {
+      fetcher.fetch(url, part, cancellation, progress);
+    } catch (SourceFailedException e) {
+      throw new SourceFailedException(what + ": " + e.getMessage(), e);
+    }
     long got = Files.size(part);
     if (size != null && got != size) {
       Files.delete(part);
