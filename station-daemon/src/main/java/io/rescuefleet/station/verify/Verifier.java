@@ -26,7 +26,7 @@ import java.util.function.LongConsumer;
  * sizes are large (8 MiB) and buffers aligned for O_DIRECT.
  */
 public final class Verifier {
-  static final int BUFFER = 8 << 20;
+  static final int BUFFER = Integer.getInteger("rescuefleet.verify.buffer", 16 << 20);
   /** Bytes handed to MessageDigest per call; a heap array lets the SHA intrinsic run uninterrupted. */
   private static final int HASH_SLICE = 1 << 20;
 
@@ -38,7 +38,7 @@ public final class Verifier {
   }
 
   public static Verifier forThisMachine() {
-    return new Verifier(Runtime.getRuntime().availableProcessors() + 1);
+    return new Verifier(Integer.getInteger("rescuefleet.verify.threads", 2 * Runtime.getRuntime().availableProcessors()));
   }
 
   /** What a run of tasks found: a check per file, and the bytes and seconds it took. */
