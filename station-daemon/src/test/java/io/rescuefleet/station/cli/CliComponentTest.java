@@ -123,6 +123,20 @@ class CliComponentTest {
   }
 
   @Test
+  void withoutSecureBootSupportGrubBootsDirectlyAsVentoysInstallerArrangesIt() throws Exception {
+    Path yaml = lab.writeYaml("nosb.yaml", lab.drive("GPT", "exFAT").replace("ventoyVersion: \"1.1.05\"}",
+        "ventoyVersion: \"1.1.05\", secureBoot: false}"));
+    Path image = dir.resolve("nosb.img");
+    assertThat(run("apply", "-f", yaml.toString(), "--target", image.toString(), "--size", "96M", "--ventoy-release",
+        lab.release.toString())).as(stderr()).isZero();
+    assertThat(run("inspect", "--target", image.toString(), "--output", "json")).isZero();
+    assertThat(json().get("secureBoot").asBoolean()).isFalse();
+    assertThat(run("apply", "-f", yaml.toString(), "--target", image.toString(), "--ventoy-release", lab.release.toString(),
+        "--verify", "quick", "--output", "json")).isZero();
+    assertThat(json().get("actions")).as("converged: nothing rewritten").isEmpty();
+  }
+
+  @Test
   void aPinnedVersionWithoutAReleaseIsASourceFailureAfterTheRestIsDone() {
     Path yaml = lab.writeYaml("pinned.yaml", lab.drive("GPT", "exFAT"));
     Path image = dir.resolve("pinned.img");
