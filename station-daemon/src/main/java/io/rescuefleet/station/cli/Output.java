@@ -13,7 +13,6 @@ import io.rescuefleet.station.engine.VerifyReport;
 import io.rescuefleet.station.execute.ActionReport;
 import io.rescuefleet.station.plan.Action;
 import io.rescuefleet.station.plan.PlanNote;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -186,20 +185,5 @@ final class Output {
 
   static void problems(PrintStream err, List<String> problems) {
     problems.forEach(p -> err.println("rescue-station: invalid: " + p));
-  }
-
-  static void flush(PrintStream out) {
-    out.flush();
-  }
-
-  /** Closes quietly: output streams of a CLI. */
-  static void close(AutoCloseable c) {
-    try {
-      c.close();
-    } catch (IOException e) {
-      // nothing useful to do
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
