@@ -121,6 +121,10 @@ public final class StationEngine {
           observation);
       try (StickSession session = new ToolStickSession(tools, device, layout.data(), layout.efi(), desired.filesystem(), writes)) {
         convergence.run(session, goal, listener, cancellation, state);
+      } finally {
+        if (state.reports.stream().anyMatch(r -> r.ok() && r.type().equals("WritePartitionTable"))) {
+          SfdiskPartitionWork.announce(tools.runner(), device);
+        }
       }
     } catch (StationException e) {
       LOG.warn("run failed drive={} device={} reason={} message={}", assignment.driveKey(), device, e.reason(), e.getMessage());

@@ -158,7 +158,7 @@ class CliComponentTest {
         .isEqualTo(2);
     assertThat(run("apply", "-f", lab.writeYaml("ok.yaml", lab.drive("GPT", "exFAT")).toString(), "--target",
         dir.resolve("missing.img").toString())).isEqualTo(2);
-    assertThat(stderr()).contains("no such file; give --size to create an image-backed drive");
+    assertThat(stderr()).contains("no such file (apply --size creates an image-backed drive)");
     assertThat(run("apply", "--target", "x")).isEqualTo(2);
   }
 
