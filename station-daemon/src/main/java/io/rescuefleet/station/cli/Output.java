@@ -90,6 +90,20 @@ final class Output {
     return o;
   }
 
+  /** The JSON of inspect: the inspection, with ventoy.json as JSON when it parses (as text when edited into garbage). */
+  static ObjectNode inspected(Inspection i, String target) {
+    ObjectNode o = JSON.createObjectNode().put("command", "inspect").put("target", target);
+    o.setAll((ObjectNode) JSON.valueToTree(i));
+    if (i.ventoyJson() != null) {
+      try {
+        o.set("ventoyJson", JSON.readTree(i.ventoyJson()));
+      } catch (JsonProcessingException e) {
+        o.put("ventoyJson", i.ventoyJson());
+      }
+    }
+    return o;
+  }
+
   static void json(PrintStream out, Object value) {
     try {
       out.println(JSON.writeValueAsString(value));

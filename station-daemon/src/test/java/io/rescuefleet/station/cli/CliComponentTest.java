@@ -109,7 +109,8 @@ class CliComponentTest {
       assertThat(f.get("managed").asBoolean()).isTrue();
     });
     assertThat(i.get("manifest").get("files")).hasSize(2);
-    assertThat(i.get("ventoyJson").asText()).contains("VTOY_MENU_TIMEOUT");
+    assertThat(i.get("ventoyJson").get("control").findValue("VTOY_MENU_TIMEOUT").asText()).isEqualTo("5");
+    assertThat(i.get("target").asText()).isEqualTo("image " + image + " (on " + i.get("device").asText() + ")");
   }
 
   @Test
