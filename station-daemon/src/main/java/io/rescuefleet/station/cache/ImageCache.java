@@ -51,12 +51,16 @@ public final class ImageCache {
     this.partial = dir.resolve("partial");
     this.locks = dir.resolve("locks");
     this.signatures = new SignatureChecker(runner);
+  }
+
+  /** Created on first fetch only: looking at a stick (inspect, diff) leaves no trace on the station. */
+  private void createDirectories() {
     try {
       Files.createDirectories(objects);
       Files.createDirectories(partial);
       Files.createDirectories(locks);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the image cache in " + dir, e);
+      throw new UncheckedIOException("cannot create the image cache in " + objects.getParent(), e);
     }
   }
 
@@ -103,6 +107,7 @@ public final class ImageCache {
    */
   public CachedImage ensure(String what, String url, String sha256, Long size, ResolvedSignature signature,
       Cancellation cancellation, LongConsumer progress) {
+    createDirectories();
     synchronized (inProcess.computeIfAbsent(sha256, k -> new Object())) {
       // One fetch per image across processes too (the CLI next to a daemon): an OS lock per object.
       try (FileChannel lockFile = FileChannel.open(locks.resolve(sha256), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
