@@ -23,10 +23,10 @@ public final class RescueStationCli {
     return cli;
   }
 
-  /** Quiet unless asked: engine logs go to stderr at warn, or info/debug with RESCUEFLEET_LOG. */
+  /** Quiet unless asked (failures already print their one line): RESCUEFLEET_LOG=warn, info or debug for logs on stderr. */
   private static void configureLogging(List<String> args) {
     // The daemon logs what it does; the one-shot commands print their own output and stay quiet.
-    String fallback = !args.isEmpty() && args.get(0).equals("run") ? "info" : "warn";
+    String fallback = !args.isEmpty() && args.get(0).equals("run") ? "info" : "error";
     String level = System.getenv().getOrDefault("RESCUEFLEET_LOG", fallback);
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");

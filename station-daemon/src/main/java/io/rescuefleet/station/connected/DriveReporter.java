@@ -9,6 +9,7 @@ import io.rescuefleet.api.wire.ReportBatch.ThroughputSample;
 import io.rescuefleet.api.wire.ReportBatch.VerifyResult;
 import io.rescuefleet.station.engine.EngineListener;
 import io.rescuefleet.station.engine.EngineResult;
+import io.rescuefleet.station.engine.WireReports;
 import io.rescuefleet.station.execute.ActionReport;
 import io.rescuefleet.station.plan.Action;
 import io.rescuefleet.station.plan.Plan;
@@ -66,7 +67,7 @@ final class DriveReporter implements EngineListener {
 
   @Override
   public synchronized void actionFinished(ActionReport report) {
-    actions.add(new ActionResult(report.type(), report.path(), report.bytes(), report.seconds(), report.ok(), report.error()));
+    actions.add(WireReports.action(report));
     bytesOfFinishedActions += Math.max(0, report.bytes());
     bytesOfCurrentAction = 0;
     dirty = true;
@@ -89,12 +90,8 @@ final class DriveReporter implements EngineListener {
   /** The last report of the run, with its outcome. */
   synchronized DriveReport finish(EngineResult result, boolean writesAllowed) {
     phase = phaseOf(result, writesAllowed);
-    VerifyResult verify = result.verify() == null ? null : new VerifyResult(result.verify().mode(),
-        result.verify().filesChecked(), result.verify().bytesHashed(), result.verify().mismatches(),
-        result.verify().readMBps(), clock.instant().toString());
-    Outcome outcome = new Outcome(result.converged(), result.bytesWritten(), result.driftDetected(), result.driftCorrected(),
-        result.appliedDigest(), result.failure() == null ? null : result.failure().reason(),
-        result.failure() == null ? null : result.failure().message());
+    VerifyResult verify = WireReports.verify(result, clock.instant());
+    Outcome outcome = WireReports.outcome(result);
     bytesOfFinishedActions = Math.max(bytesOfFinishedActions, bytesTotal);
     return take(verify, outcome, result.lifetimeBytesWritten());
   }

@@ -20,6 +20,7 @@ import io.rescuefleet.station.observe.TableProbe;
 import io.rescuefleet.station.observe.VolumeState;
 import io.rescuefleet.station.plan.DesiredFile;
 import io.rescuefleet.station.session.StickSession;
+import io.rescuefleet.station.session.ToolStickSession;
 import io.rescuefleet.station.session.Toolbox;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class Inspector {
     Region efi = table.partition(2).map(PartitionEntry::region).orElse(null);
     DataFilesystem fs = data != null && probe(device, data).is("ntfs") ? DataFilesystem.NTFS : DataFilesystem.exFAT;
     PartitionStyle style = PartitionTable.DOS.equals(table.label()) ? PartitionStyle.MBR : PartitionStyle.GPT;
-    try (StickSession session = new StickSession(tools, device, data, efi, fs, false)) {
+    try (StickSession session = new ToolStickSession(tools, device, data, efi, fs, false)) {
       ObservedDrive observed = observer.observe(session, new Observer.Request(serial, style, null, null, List.of()));
       Optional<StickManifest> manifest = observed.volumeState().flatMap(v -> v.manifest().valid());
       VerifyMode effective = mode == null ? VerifyMode.Quick : mode;
@@ -62,7 +63,7 @@ final class Inspector {
         observed = verification.run(session, observed, recorded, effective, 0.1, cancellation,
             (done, total, n) -> listener.verifyProgress(done, total));
       }
-      return view(device, serial, table, observed, manifest, effective, session);
+      return view(device, serial, table, observed, manifest, session);
     }
   }
 
@@ -73,7 +74,7 @@ final class Inspector {
   }
 
   private static Inspection view(String device, String serial, PartitionTable table, ObservedDrive o,
-      Optional<StickManifest> manifest, VerifyMode mode, StickSession session) {
+      Optional<StickManifest> manifest, StickSession session) {
     List<Inspection.PartitionView> partitions = new ArrayList<>();
     for (PartitionEntry p : table.partitions()) {
       FsSignature fs = p.number() == 1 ? o.data().signature() : p.number() == 2 ? o.efi().signature() : FsSignature.none();
