@@ -1,0 +1,202 @@
+package io.rescuefleet.station.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rescuefleet.station.engine.EngineResult;
+import io.rescuefleet.station.engine.Inspection;
+import io.rescuefleet.station.engine.VerifyReport;
+import io.rescuefleet.station.execute.ActionReport;
+import io.rescuefleet.station.plan.Action;
+import io.rescuefleet.station.plan.PlanNote;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders results as text for people or as one JSON object for scripts. */
+final class Output {
+  /** The two output formats. */
+  enum Format {
+    text,
+    json
+  }
+
+  static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .serializationInclusion(JsonInclude.Include.ALWAYS)
+      .build();
+
+  private Output() {}
+
+  /** The JSON of apply: what was done. */
+  static ObjectNode applied(EngineResult r) {
+    ObjectNode o = common("apply", r);
+    ArrayNode actions = o.putArray("actions");
+    for (ActionReport a : r.actions()) {
+      ObjectNode n = actions.addObject();
+      n.put("type", a.type()).put("path", a.path()).put("bytes", a.bytes()).put("seconds", round(a.seconds()))
+          .put("ok", a.ok());
+      if (a.error() != null) {
+        n.put("error", a.error());
+      }
+    }
+    return o;
+  }
+
+  /** The JSON of diff: what apply would do. */
+  static ObjectNode planned(EngineResult r) {
+    ObjectNode o = common("diff", r);
+    o.put("converged", r.failure() == null && r.plan() != null && r.plan().converged());
+    ArrayNode actions = o.putArray("actions");
+    if (r.plan() != null) {
+      for (Action a : r.plan().actions()) {
+        actions.addObject().put("type", a.type()).put("path", a.target()).put("bytes", a.bytes()).put("seconds", 0)
+            .put("description", a.describe());
+      }
+    }
+    return o;
+  }
+
+  private static ObjectNode common(String command, EngineResult r) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("command", command).put("drive", r.driveKey()).put("device", r.device()).put("converged", r.converged());
+    o.put("bytesWritten", r.bytesWritten()).put("bytesRead", r.bytesRead())
+        .put("writeMBps", round(r.writeMBps())).put("readMBps", round(r.readMBps()));
+    VerifyReport v = r.verify();
+    ObjectNode verify = o.putObject("verify");
+    if (v != null) {
+      verify.put("mode", v.mode().name()).put("filesChecked", v.filesChecked()).put("bytesHashed", v.bytesHashed())
+          .put("mismatches", v.mismatches()).put("readMBps", round(v.readMBps())).put("readPath", v.readPath());
+    }
+    o.put("driftDetected", r.driftDetected()).put("driftCorrected", r.driftCorrected());
+    ArrayNode notes = o.putArray("notes");
+    for (PlanNote n : r.notes()) {
+      notes.addObject().put("severity", n.severity().name()).put("reason", n.reason()).put("message", n.message());
+    }
+    ArrayNode unmanaged = o.putArray("unmanaged");
+    r.unmanaged().forEach(unmanaged::add);
+    o.put("appliedDigest", r.appliedDigest()).put("lifetimeBytesWritten", r.lifetimeBytesWritten())
+        .put("filesystemDriver", r.filesystemDriver()).put("seconds", round(r.seconds()));
+    if (r.failure() == null) {
+      o.putNull("failure");
+    } else {
+      o.putObject("failure").put("reason", r.failure().reason()).put("message", r.failure().message());
+    }
+    return o;
+  }
+
+  static void json(PrintStream out, Object value) {
+    try {
+      out.println(JSON.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render JSON", e);
+    }
+  }
+
+  /** The text summary after apply or diff. */
+  static void summary(PrintStream out, EngineResult r, boolean applied) {
+    String state = r.failure() != null ? "NOT converged" : applied ? (r.converged() ? "converged" : "NOT converged")
+        : r.plan() != null && r.plan().converged() ? "nothing to do" : r.plan().actions().size() + " action(s) to do";
+    out.printf("%s on %s: %s%n", r.driveKey(), r.device(), state);
+    if (applied) {
+      out.printf("  %d action(s), %s written at %s, %s read at %s%n", r.actions().size(), bytes(r.bytesWritten()),
+          mbps(r.writeMBps()), bytes(r.bytesRead()), mbps(r.readMBps()));
+    } else if (r.plan() != null) {
+      for (Action a : r.plan().actions()) {
+        out.printf("  %-22s %s%n", a.type(), a.describe());
+      }
+    }
+    VerifyReport v = r.verify();
+    if (v != null) {
+      out.printf("  verify: %s, %d file(s), %s hashed from the device at %s (%s), %d mismatch(es)%n", v.mode(),
+          v.filesChecked(), bytes(v.bytesHashed()), mbps(v.readMBps()), v.readPath(), v.mismatches());
+    }
+    if (r.driftDetected()) {
+      out.printf("  drift: detected%s%n", r.driftCorrected() ? " and corrected" : applied ? ", NOT corrected" : "");
+    }
+    for (PlanNote n : r.notes()) {
+      out.printf("  note: %s: %s%n", n.reason(), n.message());
+    }
+    if (!r.unmanaged().isEmpty()) {
+      out.printf("  unmanaged (left alone): %s%n", String.join(", ", r.unmanaged()));
+    }
+    if (r.filesystemDriver() != null) {
+      out.printf("  data filesystem driver: %s%n", r.filesystemDriver());
+    }
+  }
+
+  static void inspection(PrintStream out, Inspection i) {
+    out.printf("%s: %s, serial %s%n", i.device(), bytes(i.sizeBytes()), i.serial() == null ? "-" : i.serial());
+    out.printf("partition table: %s%n", i.partitionStyle());
+    for (Inspection.PartitionView p : i.partitions()) {
+      out.printf("  %d  start %-9d size %-10d type %-36s %-8s %s%s%n", p.number(), p.start(), p.size(), p.type(),
+          p.name() == null ? "" : p.name(), p.filesystem() == null ? "-" : p.filesystem(),
+          p.label() == null ? "" : " \"" + p.label() + "\"");
+    }
+    out.printf("Ventoy: %s%s%n", i.ventoyVersion(), i.secureBoot() == null ? "" : i.secureBoot() ? " (Secure Boot support)" : "");
+    out.printf("data partition: %s, %s free of %s%n", i.filesystemDriver() == null ? "not mounted" : i.filesystemDriver(),
+        bytes(i.freeBytes()), bytes(i.totalBytes()));
+    out.printf("manifest: %s%n", i.manifestStatus());
+    if (i.verify() != null && i.verify().filesChecked() > 0) {
+      out.printf("verify: %s, %d file(s), %s hashed at %s (%s), %d mismatch(es)%n", i.verify().mode(),
+          i.verify().filesChecked(), bytes(i.verify().bytesHashed()), mbps(i.verify().readMBps()), i.verify().readPath(),
+          i.verify().mismatches());
+    }
+    out.println("files:");
+    for (Inspection.FileView f : i.files()) {
+      out.printf("  %-48s %12d  %s  %-10s %s%n", f.path(), f.size(), f.mtime(), f.state(),
+          f.sha256() == null ? "" : f.sha256().substring(0, 16) + "...");
+    }
+    out.printf("ventoy.json: %s%n", i.ventoyJson() == null ? "absent" : i.ventoyJson().strip().replace("\n", "\n  "));
+  }
+
+  static String bytes(long n) {
+    if (n < 1024) {
+      return n + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double v = n;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+  }
+
+  static String mbps(double mbps) {
+    return String.format(Locale.ROOT, "%.1f MB/s", mbps);
+  }
+
+  static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  static void failure(PrintStream err, String reason, String message) {
+    err.println("rescue-station: " + reason + ": " + message);
+  }
+
+  static void problems(PrintStream err, List<String> problems) {
+    problems.forEach(p -> err.println("rescue-station: invalid: " + p));
+  }
+
+  static void flush(PrintStream out) {
+    out.flush();
+  }
+
+  /** Closes quietly: output streams of a CLI. */
+  static void close(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      // nothing useful to do
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

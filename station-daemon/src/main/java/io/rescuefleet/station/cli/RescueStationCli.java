@@ -1,0 +1,32 @@
+package io.rescuefleet.station.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code rescue-station}: the station's standalone CLI, the same engine a station daemon runs. */
+@Command(name = "rescue-station", mixinStandardHelpOptions = true, version = "rescue-station 0.1.0",
+    description = "Converge USB rescue sticks (or image files) to their RescueDrive spec, without a cluster.",
+    subcommands = {ApplyCommand.class, DiffCommand.class, InspectCommand.class})
+public final class RescueStationCli {
+
+  public static void main(String[] args) {
+    configureLogging(List.of(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, for tests too: enum values case-insensitive, invalid usage exits 2. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new RescueStationCli());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
+  }
+
+  /** Quiet unless asked: engine logs go to stderr at warn, or info/debug with RESCUEFLEET_LOG. */
+  private static void configureLogging(List<String> args) {
+    String level = System.getenv().getOrDefault("RESCUEFLEET_LOG", "warn");
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+  }
+}

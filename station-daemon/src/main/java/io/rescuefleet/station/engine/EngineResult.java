@@ -1,0 +1,48 @@
+package io.rescuefleet.station.engine;
+
+import io.rescuefleet.station.execute.ActionReport;
+import io.rescuefleet.station.plan.Plan;
+import io.rescuefleet.station.plan.PlanNote;
+import java.util.List;
+
+/**
+ * How a run ended. {@code converged}: a fresh observation after the last action found nothing left
+ * to do. {@code bytesWritten} is what reached the stick (the device's own count, fsync and filesystem
+ * metadata included); {@code writeMBps}/{@code readMBps} are over the writing/reading actions.
+ * {@code driftDetected}: the stick was last converged to this very spec, yet differed from it.
+ *
+ * @param plan the first plan of the run (what {@code diff} shows), null if the run failed before planning
+ * @param failure why it did not converge, or null
+ */
+public record EngineResult(
+    String driveKey,
+    String device,
+    boolean converged,
+    Plan plan,
+    List<ActionReport> actions,
+    long bytesWritten,
+    long bytesRead,
+    double writeMBps,
+    double readMBps,
+    VerifyReport verify,
+    boolean driftDetected,
+    boolean driftCorrected,
+    List<PlanNote> notes,
+    List<String> unmanaged,
+    String appliedDigest,
+    long lifetimeBytesWritten,
+    String filesystemDriver,
+    double seconds,
+    Failure failure) {
+
+  public EngineResult {
+    actions = List.copyOf(actions);
+    notes = List.copyOf(notes);
+    unmanaged = List.copyOf(unmanaged);
+  }
+
+  /** Bytes written by one kind of action (e.g. {@code CopyFile}). */
+  public long bytesWrittenBy(String type) {
+    return actions.stream().filter(a -> a.type().equals(type) && a.ok()).mapToLong(ActionReport::bytes).sum();
+  }
+}

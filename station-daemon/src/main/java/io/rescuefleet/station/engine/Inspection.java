@@ -1,0 +1,45 @@
+package io.rescuefleet.station.engine;
+
+import io.rescuefleet.station.manifest.StickManifest;
+import java.util.List;
+
+/**
+ * A stick as it is, for {@code inspect}: partitions with their filesystems, the Ventoy version (or
+ * "not installed"), the files on the data partition (SHA-256 where verified, managed or not), the
+ * ventoy.json in effect and the manifest.
+ */
+public record Inspection(
+    String device,
+    long sizeBytes,
+    String serial,
+    String partitionStyle,
+    List<PartitionView> partitions,
+    String ventoyVersion,
+    Boolean secureBoot,
+    String filesystemDriver,
+    List<FileView> files,
+    String ventoyJson,
+    String manifestStatus,
+    StickManifest manifest,
+    VerifyReport verify,
+    long freeBytes,
+    long totalBytes) {
+
+  public static final String NOT_INSTALLED = "not installed";
+
+  public Inspection {
+    partitions = List.copyOf(partitions);
+    files = List.copyOf(files);
+  }
+
+  /** One partition and what is on it. */
+  public record PartitionView(int number, long start, long size, String type, String name, boolean bootable,
+      String filesystem, String label) {}
+
+  /**
+   * One file of the data partition. {@code sha256} is known for files RescueFleet wrote and verified;
+   * {@code state} is {@code verified}, {@code mismatch}, {@code modified} (changed since verified),
+   * {@code unreadable} or {@code unmanaged}.
+   */
+  public record FileView(String path, long size, String mtime, String sha256, boolean managed, String state) {}
+}

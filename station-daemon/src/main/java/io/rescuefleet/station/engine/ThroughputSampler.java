@@ -1,0 +1,61 @@
+package io.rescuefleet.station.engine;
+
+import io.rescuefleet.api.wire.ReportBatch.Direction;
+import io.rescuefleet.api.wire.ReportBatch.ThroughputSample;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Turns a stream of "n more bytes" into throughput samples of at least one interval each, per
+ * direction. Thread-safe; the sample is emitted by whichever thread crosses the interval.
+ */
+final class ThroughputSampler {
+  private final long intervalNanos;
+  private final Clock clock;
+  private final LongSupplier nanoTime;
+  private final Consumer<ThroughputSample> sink;
+  private final Map<Direction, long[]> open = new EnumMap<>(Direction.class);
+
+  ThroughputSampler(Duration interval, Clock clock, LongSupplier nanoTime, Consumer<ThroughputSample> sink) {
+    this.intervalNanos = Math.max(1, interval.toNanos());
+    this.clock = clock;
+    this.nanoTime = nanoTime;
+    this.sink = sink;
+  }
+
+  void add(Direction direction, long bytes) {
+    ThroughputSample due = null;
+    synchronized (this) {
+      long now = nanoTime.getAsLong();
+      long[] window = open.computeIfAbsent(direction, d -> new long[] {now, 0});
+      window[1] += bytes;
+      if (now - window[0] >= intervalNanos) {
+        due = new ThroughputSample(direction, clock.instant().toString(), window[1], (now - window[0]) / 1e9);
+        window[0] = now;
+        window[1] = 0;
+      }
+    }
+    if (due != null) {
+      sink.accept(due);
+    }
+  }
+
+  /** Emits what is left of every open window (at the end of an action). */
+  void flush() {
+    java.util.List<ThroughputSample> due = new java.util.ArrayList<>();
+    synchronized (this) {
+      long now = nanoTime.getAsLong();
+      open.forEach((direction, window) -> {
+        if (window[1] > 0) {
+          due.add(new ThroughputSample(direction, clock.instant().toString(), window[1], Math.max(1e-9, (now - window[0]) / 1e9)));
+        }
+      });
+      open.clear();
+    }
+    due.forEach(sink);
+  }
+}

@@ -1,0 +1,268 @@
+package io.rescuefleet.station.execute;
+
+import io.rescuefleet.api.validate.PathRules;
+import io.rescuefleet.api.wire.ReportBatch.Direction;
+import io.rescuefleet.station.cache.CachedImage;
+import io.rescuefleet.station.device.BlockDevices;
+import io.rescuefleet.station.manifest.ManifestCodec;
+import io.rescuefleet.station.manifest.ManifestComposer;
+import io.rescuefleet.station.manifest.StickManifest;
+import io.rescuefleet.station.manifest.StickManifest.FileRecord;
+import io.rescuefleet.station.observe.FileCheck;
+import io.rescuefleet.station.observe.VolumeProbe;
+import io.rescuefleet.station.plan.Action;
+import io.rescuefleet.station.plan.CleanStaging;
+import io.rescuefleet.station.plan.CopyFile;
+import io.rescuefleet.station.plan.DeleteFile;
+import io.rescuefleet.station.plan.FetchImage;
+import io.rescuefleet.station.plan.FormatDataPartition;
+import io.rescuefleet.station.plan.FormatEfiPartition;
+import io.rescuefleet.station.plan.Plan;
+import io.rescuefleet.station.plan.RelabelDataPartition;
+import io.rescuefleet.station.plan.RetractManifestEntries;
+import io.rescuefleet.station.plan.VerifyFile;
+import io.rescuefleet.station.plan.WriteBootCode;
+import io.rescuefleet.station.plan.WriteEfiImage;
+import io.rescuefleet.station.plan.WriteManifest;
+import io.rescuefleet.station.plan.WritePartitionTable;
+import io.rescuefleet.station.plan.WriteVentoyJson;
+import io.rescuefleet.station.plan.WtgAction;
+import io.rescuefleet.station.session.StickSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out a plan's actions in order, dispatching each to the device work of its kind. Decides
+ * nothing: every choice is in the plan. Stops at the first failure; because the plan fetches sources
+ * first, retracts manifest entries before changing files and writes the manifest last, a failure
+ * leaves a stick whose manifest lists only verified content.
+ */
+public final class ActionExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(ActionExecutor.class);
+
+  private final Works works;
+  private final ManifestComposer composer;
+
+  public ActionExecutor(Works works, ManifestComposer composer) {
+    this.works = works;
+    this.composer = composer;
+  }
+
+  public ExecutionResult execute(Plan plan, ExecutionContext ctx, ExecutionListener listener) {
+    Run run = new Run(ctx, listener);
+    List<ActionReport> reports = new ArrayList<>();
+    List<Action> actions = plan.actions();
+    String disk = ctx.session().disk();
+    long writtenBefore = BlockDevices.sectorsWritten(disk);
+    for (int i = 0; i < actions.size(); i++) {
+      Action action = actions.get(i);
+      listener.started(i, actions.size(), action);
+      long sectorsBefore = BlockDevices.sectorsWritten(disk);
+      long started = System.nanoTime();
+      try {
+        ctx.cancellation().check();
+        long moved = run.perform(action);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long deviceBytes = (BlockDevices.sectorsWritten(disk) - sectorsBefore) * 512;
+        long bytes = action.writesToStick() && sectorsBefore >= 0 ? deviceBytes : moved;
+        ActionReport report = new ActionReport(action.type(), action.target(), action.describe(), direction(action),
+            bytes, seconds, true, null);
+        reports.add(report);
+        listener.finished(action, report);
+        LOG.info("action done type={} target={} bytes={} seconds={}", action.type(), action.target(), bytes,
+            String.format("%.3f", seconds));
+      } catch (RuntimeException e) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        ActionReport report = new ActionReport(action.type(), action.target(), action.describe(), direction(action), 0,
+            seconds, false, e.getMessage());
+        reports.add(report);
+        listener.finished(action, report);
+        LOG.warn("action failed type={} target={} error={}", action.type(), action.target(), e.getMessage());
+        return new ExecutionResult(reports, written(disk, writtenBefore, run), run.read.get(), e);
+      }
+    }
+    return new ExecutionResult(reports, written(disk, writtenBefore, run), run.read.get(), null);
+  }
+
+  private static Direction direction(Action action) {
+    if (action.writesToStick()) {
+      return Direction.write;
+    }
+    return action instanceof VerifyFile ? Direction.read : null;
+  }
+
+  private static long written(String disk, long before, Run run) {
+    long after = BlockDevices.sectorsWritten(disk);
+    return before >= 0 && after >= 0 ? (after - before) * 512 : run.written.get();
+  }
+
+  /** The state of one execution: sources fetched, copies made and verified, bytes moved. */
+  private final class Run {
+    private final ExecutionContext ctx;
+    private final ExecutionListener listener;
+    private final StickSession session;
+    private final Map<String, CachedImage> sources = new HashMap<>();
+    private final Map<String, FileRecord> verified = new LinkedHashMap<>();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong read = new AtomicLong();
+
+    Run(ExecutionContext ctx, ExecutionListener listener) {
+      this.ctx = ctx;
+      this.listener = listener;
+      this.session = ctx.session();
+    }
+
+    /** Performs one action; returns the bytes it moved by its own count. */
+    long perform(Action action) {
+      if (action instanceof FetchImage a) {
+        CachedImage image = works.sources().fetch(a, ctx.cancellation(), progress(a, null));
+        sources.put(a.sha256(), image);
+        return image.size();
+      }
+      if (action instanceof WritePartitionTable a) {
+        session.quiesced();
+        works.partitions().writeTable(session.disk(), a);
+        return count(a.bytes());
+      }
+      if (action instanceof FormatDataPartition a) {
+        String device = session.quiesced();
+        works.filesystems().formatData(device, a.filesystem(), a.label(), a.region().sizeBytes());
+        return 0;
+      }
+      if (action instanceof RelabelDataPartition a) {
+        works.filesystems().relabelData(session.quiesced(), a.filesystem(), a.label());
+        return count(a.bytes());
+      }
+      if (action instanceof FormatEfiPartition) {
+        works.filesystems().formatEfi(session.efiDevice());
+        return 0;
+      }
+      if (action instanceof WriteBootCode a) {
+        return count(works.boot().writeBootCode(session.disk(), release(a.version()), a.style()));
+      }
+      if (action instanceof WriteEfiImage a) {
+        return count(works.boot().writeEfiImage(session.efiDevice(), release(a.version()), a.secureBoot(),
+            progress(a, Direction.write)));
+      }
+      if (action instanceof CleanStaging) {
+        works.volume().cleanStaging(session.mounted());
+        return 0;
+      }
+      if (action instanceof RetractManifestEntries a) {
+        StickManifest previous = ctx.previousManifest().orElseThrow(
+            () -> new IllegalStateException("the plan retracts entries from a manifest the stick does not have"));
+        byte[] bytes = ManifestCodec.write(composer.retract(previous, a.paths()));
+        works.volume().writeAtomically(session.mounted(), VolumeProbe.MANIFEST, bytes);
+        return count(bytes.length);
+      }
+      if (action instanceof DeleteFile a) {
+        works.volume().delete(session.mounted(), a.path());
+        return 0;
+      }
+      if (action instanceof CopyFile a) {
+        CachedImage source = source(a.sha256(), a.path());
+        works.volume().copy(session.mounted(), a.path(), source.file(), source.size(), ctx.cancellation(),
+            progress(a, Direction.write));
+        return source.size();
+      }
+      if (action instanceof VerifyFile a) {
+        CachedImage source = source(a.sha256(), a.path());
+        FileCheck check = works.readBack().readBack(session, a.path(), source, ctx.cancellation(), progress(a, Direction.read));
+        if (!check.matches()) {
+          throw new VerifyFailedException(a.path() + " read back from " + session.disk() + " differs from what was "
+              + "written: " + check.detail());
+        }
+        verified.put(a.path(), new FileRecord(a.path(), a.entry(), source.size(), 0, a.sha256(), source.chunkSize(),
+            source.chunks(), java.time.Instant.now().toString()));
+        return check.bytesHashed();
+      }
+      if (action instanceof WriteVentoyJson a) {
+        byte[] bytes = a.content().getBytes(StandardCharsets.UTF_8);
+        works.volume().writeAtomically(session.mounted(), PathRules.VENTOY_JSON, bytes);
+        return count(bytes.length);
+      }
+      if (action instanceof WriteManifest a) {
+        byte[] bytes = ManifestCodec.write(composer.compose(ctx.previousManifest(), update(a)));
+        works.volume().writeAtomically(session.mounted(), VolumeProbe.MANIFEST, bytes);
+        return count(bytes.length);
+      }
+      if (action instanceof WtgAction a) {
+        throw new UnsupportedOperationException("this version has no executor for Windows To Go step " + a.type());
+      }
+      throw new IllegalStateException("no executor for " + action.type());
+    }
+
+    /** The manifest update: verified copies get their size and mtime from the filesystem as it is now. */
+    private ManifestComposer.Update update(WriteManifest a) {
+      Path root = session.mounted();
+      List<FileRecord> copies = new ArrayList<>();
+      for (String path : a.pending()) {
+        FileRecord v = verified.get(path);
+        if (v == null) {
+          continue; // not verified: never listed
+        }
+        try {
+          BasicFileAttributes attrs = Files.readAttributes(root.resolve(path), BasicFileAttributes.class);
+          if (attrs.size() != v.size()) {
+            throw new VerifyFailedException(path + " has " + attrs.size() + " bytes after verification, expected " + v.size());
+          }
+          copies.add(new FileRecord(v.path(), v.entry(), v.size(), attrs.lastModifiedTime().toMillis(), v.sha256(),
+              v.chunkSize(), v.chunks(), v.verifiedAt()));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + path + " back for the manifest", e);
+        }
+      }
+      var desired = ctx.desired();
+      boolean allPresent = a.pending().stream().allMatch(verified::containsKey);
+      return new ManifestComposer.Update(desired.driveKey(), desired.specDigest(), a.claimsSpec() && allPresent,
+          desired.ventoyJsonSha256(), a.carried(), copies, a.verifyPass(), written.get());
+    }
+
+    private CachedImage source(String sha256, String path) {
+      CachedImage image = sources.get(sha256);
+      if (image == null) {
+        image = works.sources().cached(sha256).orElseThrow(
+            () -> new IllegalStateException("the source of " + path + " is not in the cache"));
+        sources.put(sha256, image);
+      }
+      return image;
+    }
+
+    private io.rescuefleet.station.release.VentoyRelease release(String version) {
+      var release = ctx.release();
+      if (release == null || !release.version().equals(version)) {
+        throw new IllegalStateException("the plan installs Ventoy " + version + " but no such release is loaded");
+      }
+      return release;
+    }
+
+    private long count(long bytes) {
+      written.addAndGet(bytes);
+      return bytes;
+    }
+
+    private LongConsumer progress(Action action, Direction direction) {
+      return n -> {
+        if (direction == Direction.write) {
+          written.addAndGet(n);
+        } else if (direction == Direction.read) {
+          read.addAndGet(n);
+        }
+        listener.progress(action, direction, n);
+      };
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package io.rescuefleet.station.fs;
+
+import io.rescuefleet.station.device.RawDevice;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Read-only access to the metadata of an unmounted exFAT volume, enough to find where a file's
+ * clusters lie, so verification can read them from the device with O_DIRECT (no filesystem driver, no
+ * page cache). No tool prints exFAT file extents (FIBMAP does not work through exfat-fuse), hence this
+ * small reader. It follows the published exFAT specification, never writes, and answers "unknown"
+ * (empty) for anything it does not understand, so callers fall back to reading through the mount.
+ */
+public final class ExfatVolume implements AutoCloseable {
+  private static final int ENTRY = 32;
+  private static final int TYPE_END = 0x00;
+  private static final int TYPE_FILE = 0x85;
+  private static final int TYPE_STREAM = 0xC0;
+  private static final int TYPE_NAME = 0xC1;
+  private static final int ATTR_DIRECTORY = 0x10;
+  private static final int FLAG_NO_FAT_CHAIN = 0x02;
+  private static final long FAT_END = 0xFFFFFFFFL;
+  /** Directories RescueFleet reads are small; a larger one means a damaged entry. */
+  private static final long MAX_DIRECTORY_BYTES = 64L << 20;
+
+  private final RawDevice raw;
+  private final long clusterSize;
+  private final long fatOffset;
+  private final long heapOffset;
+  private final long clusterCount;
+  private final long rootCluster;
+  private final Map<Long, ByteBuffer> fatPages = new HashMap<>();
+
+  private ExfatVolume(RawDevice raw, ByteBuffer boot) {
+    this.raw = raw;
+    int bytesPerSector = 1 << boot.get(108);
+    this.clusterSize = (long) bytesPerSector << boot.get(109);
+    int activeFat = (boot.getShort(106) & 1) == 1 && boot.get(110) == 2 ? 1 : 0;
+    this.fatOffset = (Integer.toUnsignedLong(boot.getInt(80)) + activeFat * Integer.toUnsignedLong(boot.getInt(84)))
+        * bytesPerSector;
+    this.heapOffset = Integer.toUnsignedLong(boot.getInt(88)) * bytesPerSector;
+    this.clusterCount = Integer.toUnsignedLong(boot.getInt(92));
+    this.rootCluster = Integer.toUnsignedLong(boot.getInt(96));
+  }
+
+  /** Opens the volume on {@code device}, or empty when it holds no exFAT boot sector this reader accepts. */
+  public static Optional<ExfatVolume> open(String device) {
+    RawDevice raw = RawDevice.openForRead(device);
+    try {
+      ByteBuffer boot = RawDevice.allocate(RawDevice.ALIGNMENT);
+      raw.readFully(0, boot);
+      boot.flip().order(ByteOrder.LITTLE_ENDIAN);
+      byte[] name = new byte[8];
+      boot.get(3, name);
+      int sectorShift = boot.get(108);
+      int clusterShift = boot.get(109);
+      boolean sane = "EXFAT   ".equals(new String(name, StandardCharsets.US_ASCII))
+          && sectorShift >= 9 && sectorShift <= 12 && clusterShift >= 0 && sectorShift + clusterShift <= 25
+          && (boot.get(510) & 0xff) == 0x55 && (boot.get(511) & 0xff) == 0xAA;
+      if (!sane) {
+        raw.close();
+        return Optional.empty();
+      }
+      return Optional.of(new ExfatVolume(raw, boot));
+    } catch (RuntimeException e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  /** Where the file at {@code relativePath} ('/'-separated, from the volume root) lies; empty if not found. */
+  public Optional<FileExtents> extents(String relativePath) {
+    List<long[]> dirRuns = runs(rootCluster, false, -1);
+    long dirLength = -1;
+    String[] segments = relativePath.split("/");
+    for (int i = 0; i < segments.length; i++) {
+      Optional<DirEntry> entry = find(dirRuns, dirLength, segments[i]);
+      if (entry.isEmpty()) {
+        return Optional.empty();
+      }
+      DirEntry e = entry.get();
+      boolean last = i == segments.length - 1;
+      if (last) {
+        return e.directory() ? Optional.empty() : Optional.of(fileExtents(e));
+      }
+      if (!e.directory() || e.dataLength() > MAX_DIRECTORY_BYTES) {
+        return Optional.empty();
+      }
+      dirRuns = runs(e.firstCluster(), e.noFatChain(), e.dataLength());
+      dirLength = e.dataLength();
+    }
+    return Optional.empty();
+  }
+
+  private FileExtents fileExtents(DirEntry e) {
+    List<FileExtents.Extent> extents = new ArrayList<>();
+    long fileOffset = 0;
+    if (e.dataLength() > 0) {
+      for (long[] run : runs(e.firstCluster(), e.noFatChain(), e.dataLength())) {
+        long length = Math.min(run[1] * clusterSize, e.dataLength() - fileOffset);
+        extents.add(new FileExtents.Extent(fileOffset, clusterOffset(run[0]), length));
+        fileOffset += length;
+      }
+    }
+    if (fileOffset != e.dataLength()) {
+      throw new IllegalStateException("cluster chain of " + e.name() + " covers " + fileOffset + " of " + e.dataLength() + " bytes");
+    }
+    return new FileExtents(e.dataLength(), e.validLength(), extents);
+  }
+
+  private Optional<DirEntry> find(List<long[]> dirRuns, long dirLength, String name) {
+    byte[] dir = readRuns(dirRuns, dirLength);
+    ByteBuffer b = ByteBuffer.wrap(dir).order(ByteOrder.LITTLE_ENDIAN);
+    int count = dir.length / ENTRY;
+    DirEntry caseInsensitive = null;
+    for (int i = 0; i < count; i++) {
+      int type = b.get(i * ENTRY) & 0xff;
+      if (type == TYPE_END) {
+        break;
+      }
+      if (type != TYPE_FILE) {
+        continue;
+      }
+      int secondaries = b.get(i * ENTRY + 1) & 0xff;
+      if (secondaries < 2 || i + secondaries >= count || (b.get((i + 1) * ENTRY) & 0xff) != TYPE_STREAM) {
+        continue;
+      }
+      int attributes = Short.toUnsignedInt(b.getShort(i * ENTRY + 4));
+      int s = (i + 1) * ENTRY;
+      int flags = b.get(s + 1) & 0xff;
+      int nameLength = b.get(s + 3) & 0xff;
+      StringBuilder entryName = new StringBuilder();
+      for (int k = i + 2; k <= i + secondaries && entryName.length() < nameLength; k++) {
+        if ((b.get(k * ENTRY) & 0xff) != TYPE_NAME) {
+          break;
+        }
+        for (int c = 0; c < 15 && entryName.length() < nameLength; c++) {
+          entryName.append(b.getChar(k * ENTRY + 2 + c * 2));
+        }
+      }
+      DirEntry entry = new DirEntry(entryName.toString(), (attributes & ATTR_DIRECTORY) != 0,
+          (flags & FLAG_NO_FAT_CHAIN) != 0, Integer.toUnsignedLong(b.getInt(s + 20)), b.getLong(s + 24), b.getLong(s + 8));
+      if (entry.name().equals(name)) {
+        return Optional.of(entry);
+      }
+      if (entry.name().toUpperCase(Locale.ROOT).equals(name.toUpperCase(Locale.ROOT))) {
+        caseInsensitive = entry; // exFAT compares names case-insensitively
+      }
+      i += secondaries;
+    }
+    return Optional.ofNullable(caseInsensitive);
+  }
+
+  /** Runs of contiguous clusters as {start, count}; {@code length} -1 means "to the end of the FAT chain". */
+  private List<long[]> runs(long first, boolean contiguous, long length) {
+    List<long[]> runs = new ArrayList<>();
+    if (length == 0) {
+      return runs;
+    }
+    checkCluster(first);
+    if (contiguous) {
+      long clusters = (length + clusterSize - 1) / clusterSize;
+      checkCluster(first + clusters - 1);
+      runs.add(new long[] {first, clusters});
+      return runs;
+    }
+    long wanted = length < 0 ? Long.MAX_VALUE : (length + clusterSize - 1) / clusterSize;
+    long cluster = first;
+    long seen = 0;
+    while (seen < wanted) {
+      checkCluster(cluster);
+      if (!runs.isEmpty() && runs.get(runs.size() - 1)[0] + runs.get(runs.size() - 1)[1] == cluster) {
+        runs.get(runs.size() - 1)[1]++;
+      } else {
+        runs.add(new long[] {cluster, 1});
+      }
+      seen++;
+      if (seen > clusterCount) {
+        throw new IllegalStateException("FAT chain from cluster " + first + " loops");
+      }
+      long next = fatEntry(cluster);
+      if (next == FAT_END) {
+        break;
+      }
+      cluster = next;
+    }
+    if (length >= 0 && seen < wanted) {
+      throw new IllegalStateException("FAT chain from cluster " + first + " ends early");
+    }
+    return runs;
+  }
+
+  private byte[] readRuns(List<long[]> runs, long length) {
+    long total = 0;
+    for (long[] run : runs) {
+      total += run[1] * clusterSize;
+    }
+    long size = length < 0 ? total : Math.min(length, total);
+    if (size > MAX_DIRECTORY_BYTES) {
+      throw new IllegalStateException("directory of " + size + " bytes");
+    }
+    byte[] out = new byte[(int) size];
+    int at = 0;
+    for (long[] run : runs) {
+      int n = (int) Math.min(run[1] * clusterSize, size - at);
+      if (n <= 0) {
+        break;
+      }
+      read(clusterOffset(run[0]), out, at, n);
+      at += n;
+    }
+    return out;
+  }
+
+  private long fatEntry(long cluster) {
+    long offset = fatOffset + cluster * 4;
+    long page = RawDevice.alignDown(offset);
+    ByteBuffer buffer = fatPages.computeIfAbsent(page, p -> {
+      ByteBuffer b = RawDevice.allocate(RawDevice.ALIGNMENT);
+      raw.readFully(p, b);
+      return b.flip().order(ByteOrder.LITTLE_ENDIAN);
+    });
+    return Integer.toUnsignedLong(buffer.getInt((int) (offset - page)));
+  }
+
+  private void read(long offset, byte[] into, int at, int length) {
+    long start = RawDevice.alignDown(offset);
+    long end = RawDevice.alignUp(offset + length);
+    ByteBuffer b = RawDevice.allocate((int) (end - start));
+    raw.readFully(start, b);
+    b.flip();
+    b.position((int) (offset - start));
+    b.get(into, at, length);
+  }
+
+  private long clusterOffset(long cluster) {
+    return heapOffset + (cluster - 2) * clusterSize;
+  }
+
+  private void checkCluster(long cluster) {
+    if (cluster < 2 || cluster > clusterCount + 1) {
+      throw new IllegalStateException("cluster " + cluster + " is outside the cluster heap");
+    }
+  }
+
+  @Override
+  public void close() {
+    raw.close();
+  }
+
+  private record DirEntry(String name, boolean directory, boolean noFatChain, long firstCluster, long dataLength,
+      long validLength) {}
+}

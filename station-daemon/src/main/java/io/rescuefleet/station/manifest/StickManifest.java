@@ -1,0 +1,94 @@
+package io.rescuefleet.station.manifest;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What RescueFleet wrote to a stick and last verified, kept on the stick itself at
+ * {@code /.rescuefleet/manifest.json}: the fast path on reinsertion. It only ever lists files whose
+ * content was verified from the device, and it is written last and atomically.
+ *
+ * @param driveUuid identity of the stick's content, made on first write and kept for its life
+ * @param driveKey the RescueDrive ({@code namespace/name}) last applied
+ * @param specDigest the assignment's content digest last applied in full
+ * @param ventoyJsonSha256 SHA-256 of the /ventoy/ventoy.json written
+ * @param lifetimeBytesWritten bytes RescueFleet wrote to the stick over its life, for wear alerts
+ * @param sampleCursor where the next Sampled verification starts, in chunks over all files
+ * @param wtg the Windows To Go system applied, or null (written by the Windows To Go work)
+ */
+public record StickManifest(
+    int schemaVersion,
+    String driveUuid,
+    String driveKey,
+    String specDigest,
+    String ventoyJsonSha256,
+    String writtenAt,
+    String writer,
+    long lifetimeBytesWritten,
+    long sampleCursor,
+    List<FileRecord> files,
+    List<VerifyRecord> verifications,
+    WtgRecord wtg) {
+
+  /** The version this code writes; a manifest of a later version is read as "unknown state". */
+  public static final int SCHEMA_VERSION = 1;
+  /** Verification history kept on the stick. */
+  public static final int HISTORY = 20;
+
+  public StickManifest {
+    files = files == null ? List.of() : List.copyOf(files);
+    verifications = verifications == null ? List.of() : List.copyOf(verifications);
+  }
+
+  public Optional<FileRecord> file(String path) {
+    return files.stream().filter(f -> f.path().equals(path)).findFirst();
+  }
+
+  /** The most recent verification of the given mode. */
+  public Optional<VerifyRecord> lastVerification(String mode) {
+    for (int i = verifications.size() - 1; i >= 0; i--) {
+      if (verifications.get(i).mode().equals(mode)) {
+        return Optional.of(verifications.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * One file RescueFleet wrote and verified.
+   *
+   * @param mtimeMillis modification time as the filesystem reported it right after the write
+   * @param chunkSize bytes per chunk of {@code chunks}
+   * @param chunks SHA-256 of each chunk of the file, for sampled verification
+   */
+  public record FileRecord(
+      String path,
+      String entry,
+      long size,
+      long mtimeMillis,
+      String sha256,
+      long chunkSize,
+      List<String> chunks,
+      String verifiedAt) {
+
+    public FileRecord {
+      chunks = chunks == null ? List.of() : List.copyOf(chunks);
+    }
+  }
+
+  /** One verification pass. */
+  public record VerifyRecord(String mode, String time, int filesChecked, long bytesHashed, int mismatches, double readMBps) {}
+
+  /**
+   * The Windows To Go system applied to the stick. Reserved for the Windows To Go work, which fills it
+   * after applying an image; this engine carries it over unchanged.
+   */
+  public record WtgRecord(
+      String profile,
+      String target,
+      String imageSha256,
+      Integer index,
+      String edition,
+      String unattendSha256,
+      String appliedAt) {}
+}

@@ -1,0 +1,63 @@
+package io.rescuefleet.station.plan;
+
+import io.rescuefleet.station.layout.DesiredLayout;
+import io.rescuefleet.station.observe.ObservedDrive;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pure planner: {@code plan(desired, observed)} returns the minimal ordered actions that make the
+ * observed stick the desired one. No I/O; time only from the injected clock. The order keeps a stick
+ * safe: sources are fetched and checked before anything is written; the manifest is written last.
+ */
+public final class Planner {
+  private final LayoutPlanner layout = new LayoutPlanner();
+  private final FilePlanner files;
+  private final WtgPlanner wtg;
+
+  public Planner(Clock clock, WtgPlanner wtg) {
+    this.files = new FilePlanner(clock);
+    this.wtg = wtg;
+  }
+
+  public Planner(Clock clock) {
+    this(clock, new DeferredWtgPlanner());
+  }
+
+  public Plan plan(DesiredDrive desired, ObservedDrive observed) {
+    DesiredLayout target = DesiredLayout.compute(observed.diskSectors(), desired.style(), desired.reservedMiB());
+    LayoutPlanner.Outcome disk = layout.plan(desired, observed, target);
+    List<PlanNote> notes = new ArrayList<>(disk.notes());
+    if (!disk.dataFormatted() && observed.volume() == null) {
+      notes.add(PlanNote.refused("DataFilesystemUnreadable", "the data partition holds " + desired.filesystem()
+          + " but it could not be read; check it with fsck before RescueFleet touches it"));
+      return new Plan(target, disk.actions(), notes, List.of());
+    }
+    WtgPlanner.Outcome windows = wtg.plan(desired.wtg(), observed.wtg(), target);
+    notes.addAll(windows.notes());
+    boolean othersReachable = notes.stream().allMatch(n -> n.severity() == PlanNote.Severity.INFO);
+    FilePlanner.Outcome content = files.plan(desired, observed, disk.dataFormatted(), othersReachable);
+    notes.addAll(content.notes());
+
+    long free = disk.dataFormatted() ? target.data().sizeBytes() * 98 / 100 : observed.volume().freeBytes();
+    SpaceCheck.check(free, content.deletes(), content.copies(), disk.dataFormatted() ? null : observed.volume(),
+        content.unmanaged()).ifPresent(notes::add);
+
+    List<Action> actions = new ArrayList<>();
+    actions.addAll(content.fetches());
+    actions.addAll(disk.actions());
+    actions.addAll(content.prepare());
+    actions.addAll(content.deletes());
+    actions.addAll(content.copies());
+    actions.addAll(content.verifies());
+    if (content.ventoyJson() != null) {
+      actions.add(content.ventoyJson());
+    }
+    actions.addAll(windows.actions());
+    if (content.manifest() != null) {
+      actions.add(content.manifest());
+    }
+    return new Plan(target, actions, notes, content.unmanaged());
+  }
+}
