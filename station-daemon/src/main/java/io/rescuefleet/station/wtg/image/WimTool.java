@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * wimlib-imagex, for what RescueFleet asks of a WIM or ESD: its XML ({@code info --extract-xml}),
@@ -56,14 +57,14 @@ public final class WimTool {
   }
 
   /**
-   * Applies image {@code index} to the NTFS volume on {@code device}; {@code progress} gets wimlib's
-   * progress lines ("Extracting file data: 10 MiB of 100 MiB (10%) done").
+   * Applies image {@code index} to the NTFS volume on {@code device}.
    *
    * @param bytes the image's size, to allow a slow stick enough time
+   * @param progress gets the bytes of file data extracted, as increments, while wimlib works
    */
-  public void apply(Path wim, int index, String device, long bytes) {
+  public void apply(Path wim, int index, String device, long bytes, LongConsumer progress) {
     Path output = temp("rescuefleet-apply-", ".log");
-    try {
+    try (ProgressFollower follower = new ProgressFollower(output, progress)) {
       Duration limit = Duration.ofMinutes(10).plusSeconds(Math.max(0, bytes) / SLOWEST_BYTES_PER_SECOND);
       runner.run(Command.of("wimlib-imagex", "apply", wim.toString(), Integer.toString(index), device)
           .withStdoutTo(output).withTimeout(limit));

@@ -3,6 +3,7 @@ package io.rescuefleet.station.wtg.volume;
 import io.rescuefleet.station.wtg.image.ImageContents;
 import io.rescuefleet.station.wtg.image.ImageSelection;
 import io.rescuefleet.station.wtg.image.WimImage;
+import io.rescuefleet.station.wtg.image.WimInfo;
 import java.nio.file.Path;
 
 /**
@@ -10,7 +11,8 @@ import java.nio.file.Path;
  * the image the profile selects, what it contains and the boot files it allows.
  */
 public record PreparedImage(
-    Path wim, String sha256, ImageSelection selection, WimImage image, ImageContents contents, BootFiles boot) {
+    Path wim, String sha256, WimInfo catalog, ImageSelection selection, WimImage image, ImageContents contents,
+    BootFiles boot) {
 
   /** The architecture unattend.xml and the UEFI loader's name use; x64 when the image does not say. */
   public String architecture() {

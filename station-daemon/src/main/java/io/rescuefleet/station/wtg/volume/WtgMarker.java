@@ -1,6 +1,7 @@
 package io.rescuefleet.station.wtg.volume;
 
 import io.rescuefleet.station.wtg.image.SampledFile;
+import io.rescuefleet.station.wtg.image.WimImage;
 import java.util.List;
 
 /**
@@ -12,6 +13,8 @@ import java.util.List;
  * @param applyId identity of this apply; the manifest on the data partition records it too
  * @param edition the edition the profile selected by, or null when it selected by index
  * @param bootNote why no boot configuration was generated, or null
+ * @param catalog every image of the WIM the image came from: with the WIM's SHA-256 it lets a later pass
+ *     tell, without the WIM, which image a profile's index or edition selects
  * @param samples files of the image to check on later insertions, with the image's SHA-1
  */
 public record WtgMarker(
@@ -28,6 +31,7 @@ public record WtgMarker(
     BootConfiguration bootConfiguration,
     String bootNote,
     String appliedAt,
+    List<WimImage> catalog,
     List<SampledFile> samples) {
 
   public static final int SCHEMA_VERSION = 1;
@@ -35,6 +39,7 @@ public record WtgMarker(
   public static final String PATH = ".rescuefleet/wtg.json";
 
   public WtgMarker {
+    catalog = catalog == null ? List.of() : List.copyOf(catalog);
     samples = samples == null ? List.of() : List.copyOf(samples);
   }
 }

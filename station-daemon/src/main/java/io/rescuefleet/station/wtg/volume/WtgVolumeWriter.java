@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +52,10 @@ public final class WtgVolumeWriter {
    * @return the marker written
    * @throws WtgVerifyFailedException when something read back differs; the volume then has no marker
    */
-  public WtgMarker write(String device, PreparedImage image, VolumeRequest request) {
+  public WtgMarker write(String device, PreparedImage image, VolumeRequest request, LongConsumer progress) {
     long started = System.nanoTime();
     ntfs.format(device, request.startSector(), LABEL);
-    wim.apply(image.wim(), image.image().index(), device, image.contents().bytes());
+    wim.apply(image.wim(), image.image().index(), device, image.contents().bytes(), progress);
     byte[] store = null;
     try (MountedVolume volume = mounter.mount(device, DataFilesystem.NTFS, false)) {
       Path root = volume.root();
@@ -81,7 +82,7 @@ public final class WtgVolumeWriter {
     WtgMarker marker = new WtgMarker(WtgMarker.SCHEMA_VERSION, request.applyId().toString(), request.profile(),
         request.target(), image.sha256(), image.image().index(), image.image().name(), image.selection().edition(),
         image.architecture(), sha256(request.unattend()), image.boot().configuration(), image.boot().notGeneratedBecause(),
-        request.appliedAt().toString(), image.contents().samples());
+        request.appliedAt().toString(), image.catalog().images(), image.contents().samples());
     ntfs.put(device, WtgMarker.PATH, MarkerCodec.write(marker));
     LOG.info("windows to go volume written device={} image={} index={} boot={} samples={} seconds={}", device,
         image.sha256().substring(0, 12), image.image().index(), image.boot().configuration(),

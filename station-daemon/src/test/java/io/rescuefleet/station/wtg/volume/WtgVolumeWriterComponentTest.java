@@ -54,7 +54,7 @@ class WtgVolumeWriterComponentTest {
   }
 
   private PreparedImage prepare(Path file, ImageSelection selection) throws Exception {
-    return new ImagePreparer(wim).prepare(file, TestWims.sha256(file), selection, "test.wim", APPLY, "drivers/usb3");
+    return new ImagePreparer(wim).prepare(file, TestWims.sha256(file), selection, "test.wim", 7L, "drivers/usb3");
   }
 
   private VolumeRequest request() {
@@ -69,7 +69,7 @@ class WtgVolumeWriterComponentTest {
   void appliesTheImageWritesUnattendAndBootFilesAndMarksTheVolumeLast() throws Exception {
     PreparedImage image = prepare(withTemplate, ImageSelection.edition("Windows 11 Home"));
     try (LoopDisk disk = LoopDisk.create(dir.resolve("vol.img"), 128L << 20)) {
-      WtgMarker marker = writer.write(disk.device(), image, request());
+      WtgMarker marker = writer.write(disk.device(), image, request(), n -> { });
 
       String root = run("ntfsls", disk.device());
       assertThat(root.lines()).contains("Windows", "Users", "Program Files", "drivers", "EFI", ".rescuefleet");
@@ -101,7 +101,7 @@ class WtgVolumeWriterComponentTest {
   void withoutATemplateAppliesWindowsButGeneratesNoBootConfiguration() throws Exception {
     PreparedImage image = prepare(withoutTemplate, ImageSelection.index(1));
     try (LoopDisk disk = LoopDisk.create(dir.resolve("vol.img"), 128L << 20)) {
-      WtgMarker marker = writer.write(disk.device(), image, request());
+      WtgMarker marker = writer.write(disk.device(), image, request(), n -> { });
 
       assertThat(marker.bootConfiguration()).isEqualTo(BootConfiguration.NotGenerated);
       assertThat(marker.bootNote()).isEqualTo("the image has no Windows/System32/config/BCD-Template");
