@@ -10,6 +10,7 @@ import io.rescuefleet.station.plan.PlanNote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.rescuefleet.station.wtg.WtgStatus;
 
 /** What one engine run has learned so far; becomes its {@link EngineResult}. */
 final class RunState {
@@ -55,7 +56,8 @@ final class RunState {
         lastPlan == null ? List.of() : lastPlan.unmanaged(),
         manifest.map(StickManifest::specDigest).orElse(null),
         manifest.map(StickManifest::lifetimeBytesWritten).orElse(0L), driver,
-        (System.nanoTime() - startedNanos) / 1e9, failure);
+        (System.nanoTime() - startedNanos) / 1e9, failure,
+        lastObserved == null ? List.of() : WtgStatus.of(lastObserved.wtg()));
   }
 
   void fail(String reason, String message, FailureKind kind) {

@@ -32,7 +32,6 @@ import io.rescuefleet.station.manifest.StickManifest;
 import io.rescuefleet.station.observe.ObservedDrive;
 import io.rescuefleet.station.observe.Observer;
 import io.rescuefleet.station.plan.Action;
-import io.rescuefleet.station.plan.DeferredWtgPlanner;
 import io.rescuefleet.station.plan.DesiredDrive;
 import io.rescuefleet.station.plan.Plan;
 import io.rescuefleet.station.plan.PlanNote;
@@ -44,6 +43,11 @@ import io.rescuefleet.station.session.StickSession;
 import io.rescuefleet.station.session.Toolbox;
 import io.rescuefleet.station.verify.Verifier;
 import io.rescuefleet.station.verify.VerifyScheduler;
+import io.rescuefleet.station.observe.WtgProbe;
+import io.rescuefleet.station.wtg.WindowsToGoPlanner;
+import io.rescuefleet.station.wtg.WindowsToGoProbe;
+import io.rescuefleet.station.wtg.WindowsToGoWork;
+import io.rescuefleet.station.wtg.image.WtgImageNotFoundException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -77,12 +81,12 @@ public final class StationEngine {
   private final Clock clock;
 
   public StationEngine(Toolbox tools, ImageCache cache, SafetyInterlock interlock, Works works, Verifier verifier,
-      WtgPlanner wtg, Clock clock) {
+      WtgPlanner wtg, WtgProbe wtgProbe, Clock clock) {
     this.tools = tools;
     this.cache = cache;
     this.interlock = interlock;
-    this.observer = new Observer(tools);
-    this.verification = new Verification(verifier);
+    this.observer = new Observer(tools, wtgProbe);
+    this.verification = new Verification(verifier, wtgProbe);
     this.scheduler = new VerifyScheduler(clock);
     this.planner = new Planner(clock, wtg);
     this.executor = new ActionExecutor(works, new ManifestComposer(clock));
@@ -94,10 +98,12 @@ public final class StationEngine {
     Toolbox tools = Toolbox.of(runner);
     ImageCache cache = new ImageCache(cacheDir, runner);
     Verifier verifier = Verifier.forThisMachine();
+    Clock clock = Clock.systemUTC();
     Works works = new Works(new CacheSourceWork(cache), new SfdiskPartitionWork(runner), new MkfsFilesystemWork(runner),
-        new VentoyBootWork(runner, tools.blocks()), new AtomicVolumeWork(), new DeviceReadBack(verifier));
+        new VentoyBootWork(runner, tools.blocks()), new AtomicVolumeWork(), new DeviceReadBack(verifier),
+        new WindowsToGoWork(tools, clock));
     return new StationEngine(tools, cache, SafetyInterlock.live(new SystemProbe(runner)), works, verifier,
-        new DeferredWtgPlanner(), Clock.systemUTC());
+        new WindowsToGoPlanner(), new WindowsToGoProbe(tools), clock);
   }
 
   /**
@@ -161,8 +167,10 @@ public final class StationEngine {
   private void passes(StickSession session, DesiredDrive desired, VentoyRelease release, String serial,
       DriveAssignment assignment, VerifyMode requested, ConvergeOptions options, EngineListener listener,
       Cancellation cancellation, boolean execute, RunState state) {
-    Observer.Request request = new Observer.Request(serial, desired.style(), desired.release(), cache,
-        desired.files().stream().map(f -> f.sha256()).distinct().toList());
+    // An image-backed drive reports no serial; its spec's serial then names it (Windows To Go's computer name).
+    Observer.Request request = new Observer.Request(serial != null ? serial : assignment.serial(), desired.style(),
+        desired.release(), cache,
+        desired.files().stream().map(f -> f.sha256()).distinct().toList(), desired.wtg());
     ThroughputSampler sampler = new ThroughputSampler(options.sampleInterval(), clock, System::nanoTime, listener::sample);
     for (int pass = 1; ; pass++) {
       cancellation.check();
@@ -251,7 +259,7 @@ public final class StationEngine {
   private static FailureKind kindOf(String reason) {
     return switch (reason) {
       case "BootloaderUnavailable", "VentoyReleaseUnfit" -> FailureKind.SOURCE_OR_VERIFY;
-      case "VentoyReleaseMismatch" -> FailureKind.INVALID_INPUT;
+      case "VentoyReleaseMismatch", WtgImageNotFoundException.REASON -> FailureKind.INVALID_INPUT;
       default -> FailureKind.OTHER;
     };
   }
