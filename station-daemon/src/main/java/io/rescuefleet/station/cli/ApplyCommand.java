@@ -62,7 +62,7 @@ final class ApplyCommand implements Callable<Integer> {
       if (json) {
         Output.json(out, Output.applied(result));
       } else {
-        Output.summary(out, result, true);
+        Output.summary(out, result, device.describe(), true);
       }
       if (result.failure() != null) {
         Output.failure(err, result.failure().reason(), result.failure().message());

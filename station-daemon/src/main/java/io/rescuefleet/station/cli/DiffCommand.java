@@ -58,7 +58,7 @@ final class DiffCommand implements Callable<Integer> {
       if (json) {
         Output.json(out, Output.planned(result));
       } else {
-        Output.summary(out, result, false);
+        Output.summary(out, result, device.describe(), false);
       }
       return 0;
     });

@@ -28,7 +28,7 @@ final class InspectCommand implements Callable<Integer> {
       if (json) {
         Output.json(out, inspection);
       } else {
-        Output.inspection(out, inspection);
+        Output.inspection(out, inspection, device.describe());
       }
       boolean filesDiffer = inspection.verify() != null && inspection.verify().mismatches() > 0;
       boolean windowsToGoDamaged = inspection.windowsToGo().stream().anyMatch(w -> w.state().equals("damaged"));

@@ -101,10 +101,11 @@ final class Output {
   }
 
   /** The text summary after apply or diff. */
-  static void summary(PrintStream out, EngineResult r, boolean applied) {
-    String state = r.failure() != null ? "NOT converged" : applied ? (r.converged() ? "converged" : "NOT converged")
-        : r.plan() != null && r.plan().converged() ? "nothing to do" : r.plan().actions().size() + " action(s) to do";
-    out.printf("%s on %s: %s%n", r.driveKey(), r.device(), state);
+  static void summary(PrintStream out, EngineResult r, String target, boolean applied) {
+    String state = r.failure() != null && applied ? "NOT converged"
+        : applied ? (r.converged() ? "converged" : "NOT converged")
+        : r.plan().converged() ? "nothing to do" : r.plan().actions().size() + " action(s) to do";
+    out.printf("%s on %s: %s%n", r.driveKey(), target, state);
     if (applied) {
       out.printf("  %d action(s), %s written at %s, %s read at %s%n", r.actions().size(), bytes(r.bytesWritten()),
           mbps(r.writeMBps()), bytes(r.bytesRead()), mbps(r.readMBps()));
@@ -135,8 +136,8 @@ final class Output {
     }
   }
 
-  static void inspection(PrintStream out, Inspection i) {
-    out.printf("%s: %s, serial %s%n", i.device(), bytes(i.sizeBytes()), i.serial() == null ? "-" : i.serial());
+  static void inspection(PrintStream out, Inspection i, String target) {
+    out.printf("%s: %s, serial %s%n", target, bytes(i.sizeBytes()), i.serial() == null ? "-" : i.serial());
     out.printf("partition table: %s%n", i.partitionStyle());
     for (Inspection.PartitionView p : i.partitions()) {
       out.printf("  %d  start %-9d size %-10d type %-36s %-8s %s%s%n", p.number(), p.start(), p.size(), p.type(),

@@ -53,7 +53,7 @@ final class ProgressBar implements EngineListener {
 
   @Override
   public synchronized void actionFinished(ActionReport r) {
-    String line = String.format(Locale.ROOT, "%s %-12s %-44s %10s %7.2f s %10s%s", r.ok() ? "ok  " : "FAIL", r.type(),
+    String line = String.format(Locale.ROOT, "%s %-22s %-36s %10s %7.2f s %11s%s", r.ok() ? "ok  " : "FAIL", r.type(),
         r.path(), Output.bytes(r.bytes()), r.seconds(), r.direction() == null ? "" : Output.mbps(r.mbps()),
         r.error() == null ? "" : "  " + r.error());
     if (terminal) {

@@ -21,7 +21,7 @@ final class SizeParser {
     String unit = m.group(2);
     boolean decimal = m.group(3).equals("B");
     long base = decimal ? 1000 : 1024;
-    int power = "KMGT".indexOf(unit) + 1;
+    int power = unit.isEmpty() ? 0 : "KMGT".indexOf(unit) + 1;
     long bytes = n;
     for (int i = 0; i < power; i++) {
       bytes = Math.multiplyExact(bytes, base);

@@ -11,10 +11,13 @@ public final class NotSystemDiskFilter implements DeviceFilter {
 
   @Override
   public FilterVerdict check(BlockDeviceInfo disk, SystemContext system, Allowlist allowlist) {
-    for (BlockDeviceInfo d : system.stackedOn(disk)) {
+    var stack = system.stackedOn(disk);
+    for (BlockDeviceInfo d : stack) {
       if (system.rootMajMin() != null && system.rootMajMin().equals(d.majMin())) {
         return FilterVerdict.exclude(NAME, disk.path() + " is the root disk (" + d.path() + " holds /)");
       }
+    }
+    for (BlockDeviceInfo d : stack) {
       Optional<String> mount = d.mountpoints().stream().filter(SystemContext::isSystemMount).findFirst();
       if (mount.isPresent()) {
         return FilterVerdict.exclude(NAME, disk.path() + " is a system disk (" + d.path() + " is mounted at "

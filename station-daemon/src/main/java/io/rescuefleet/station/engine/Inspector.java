@@ -20,6 +20,7 @@ import io.rescuefleet.station.observe.TableProbe;
 import io.rescuefleet.station.observe.VolumeState;
 import io.rescuefleet.station.plan.DesiredFile;
 import io.rescuefleet.station.session.StickSession;
+import io.rescuefleet.station.session.ToolStickSession;
 import io.rescuefleet.station.session.Toolbox;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class Inspector {
     Region efi = table.partition(2).map(PartitionEntry::region).orElse(null);
     DataFilesystem fs = data != null && probe(device, data).is("ntfs") ? DataFilesystem.NTFS : DataFilesystem.exFAT;
     PartitionStyle style = PartitionTable.DOS.equals(table.label()) ? PartitionStyle.MBR : PartitionStyle.GPT;
-    try (StickSession session = new StickSession(tools, device, data, efi, fs, false)) {
+    try (StickSession session = new ToolStickSession(tools, device, data, efi, fs, false)) {
       ObservedDrive observed = observer.observe(session, new Observer.Request(serial, style, null, null, List.of(), null));
       Optional<StickManifest> manifest = observed.volumeState().flatMap(v -> v.manifest().valid());
       VerifyMode effective = mode == null ? VerifyMode.Quick : mode;

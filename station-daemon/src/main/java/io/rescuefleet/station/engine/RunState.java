@@ -45,7 +45,7 @@ final class RunState {
     double readSeconds = (verify == null ? 0 : verify.seconds())
         + reports.stream().filter(r -> r.direction() == Direction.read).mapToDouble(ActionReport::seconds).sum();
     boolean drift = previouslyApplied && firstPlan != null && firstPlan.writes() && firstPlan.actions().stream()
-        .anyMatch(a -> a.writesToStick() && !(a instanceof io.rescuefleet.station.plan.WriteManifest));
+        .anyMatch(a -> a.writesToStick() && !(a instanceof io.rescuefleet.station.plan.WriteManifest m && m.bookkeeping()));
     List<PlanNote> notes = new ArrayList<>(lastPlan == null ? List.of() : lastPlan.notes());
     notes.addAll(extraNotes);
     Optional<StickManifest> manifest = lastObserved == null ? Optional.empty()

@@ -40,6 +40,7 @@ import io.rescuefleet.station.plan.WtgPlanner;
 import io.rescuefleet.station.process.ProcessRunner;
 import io.rescuefleet.station.release.VentoyRelease;
 import io.rescuefleet.station.session.StickSession;
+import io.rescuefleet.station.session.ToolStickSession;
 import io.rescuefleet.station.session.Toolbox;
 import io.rescuefleet.station.verify.Verifier;
 import io.rescuefleet.station.verify.VerifyScheduler;
@@ -144,7 +145,7 @@ public final class StationEngine {
       DesiredLayout layout = DesiredLayout.compute(tools.blocks().sizeBytes(device) / 512, desired.style(),
           desired.reservedMiB());
       boolean writes = execute && options.writesAllowed();
-      try (StickSession session = new StickSession(tools, device, layout.data(), layout.efi(), desired.filesystem(), writes)) {
+      try (StickSession session = new ToolStickSession(tools, device, layout.data(), layout.efi(), desired.filesystem(), writes)) {
         passes(session, desired, release, serial, assignment, requested, options, listener, cancellation, execute, state);
       }
     } catch (StationException e) {

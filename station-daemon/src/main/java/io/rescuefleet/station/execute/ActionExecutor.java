@@ -172,7 +172,7 @@ public final class ActionExecutor {
             progress(a, Direction.write)));
       }
       if (action instanceof CleanStaging) {
-        works.volume().cleanStaging(session.mounted());
+        works.volume().cleanStaging(session.writableRoot());
         return 0;
       }
       if (action instanceof RetractManifestEntries a) {
@@ -180,17 +180,17 @@ public final class ActionExecutor {
             () -> new IllegalStateException("the plan retracts entries from a manifest the stick does not have"));
         StickManifest retracted = composer.retract(previous, a.paths());
         byte[] bytes = ManifestCodec.write(retracted);
-        works.volume().writeAtomically(session.mounted(), VolumeProbe.MANIFEST, bytes);
+        works.volume().writeAtomically(session.writableRoot(), VolumeProbe.MANIFEST, bytes);
         onStick = Optional.of(retracted);
         return count(bytes.length);
       }
       if (action instanceof DeleteFile a) {
-        works.volume().delete(session.mounted(), a.path());
+        works.volume().delete(session.writableRoot(), a.path());
         return 0;
       }
       if (action instanceof CopyFile a) {
         CachedImage source = source(a.sha256(), a.path());
-        works.volume().copy(session.mounted(), a.path(), source.file(), source.size(), ctx.cancellation(),
+        works.volume().copy(session.writableRoot(), a.path(), source.file(), source.size(), ctx.cancellation(),
             progress(a, Direction.write));
         return source.size();
       }
@@ -207,12 +207,12 @@ public final class ActionExecutor {
       }
       if (action instanceof WriteVentoyJson a) {
         byte[] bytes = a.content().getBytes(StandardCharsets.UTF_8);
-        works.volume().writeAtomically(session.mounted(), PathRules.VENTOY_JSON, bytes);
+        works.volume().writeAtomically(session.writableRoot(), PathRules.VENTOY_JSON, bytes);
         return count(bytes.length);
       }
       if (action instanceof WriteManifest a) {
         byte[] bytes = ManifestCodec.write(composer.compose(ctx.previousManifest(), update(a)));
-        works.volume().writeAtomically(session.mounted(), VolumeProbe.MANIFEST, bytes);
+        works.volume().writeAtomically(session.writableRoot(), VolumeProbe.MANIFEST, bytes);
         return count(bytes.length);
       }
       if (action instanceof WtgAction a) {
@@ -234,7 +234,7 @@ public final class ActionExecutor {
         }
         StickManifest retracted = composer.withoutWtg(onStick.get());
         byte[] bytes = ManifestCodec.write(retracted);
-        works.volume().writeAtomically(session.mounted(), VolumeProbe.MANIFEST, bytes);
+        works.volume().writeAtomically(session.writableRoot(), VolumeProbe.MANIFEST, bytes);
         onStick = Optional.of(retracted);
         return count(bytes.length);
       }
@@ -261,7 +261,7 @@ public final class ActionExecutor {
 
     /** The manifest update: verified copies get their size and mtime from the filesystem as it is now. */
     private ManifestComposer.Update update(WriteManifest a) {
-      Path root = session.mounted();
+      Path root = session.writableRoot();
       List<FileRecord> copies = new ArrayList<>();
       for (String path : a.pending()) {
         FileRecord v = verified.get(path);

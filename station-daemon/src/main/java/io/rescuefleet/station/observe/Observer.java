@@ -4,7 +4,6 @@ import io.rescuefleet.api.resolve.DriveAssignment.ResolvedWtg;
 import io.rescuefleet.api.v1alpha1.DataFilesystem;
 import io.rescuefleet.api.v1alpha1.PartitionStyle;
 import io.rescuefleet.station.cache.ImageCache;
-import io.rescuefleet.station.fs.FsDriver;
 import io.rescuefleet.station.fs.FsSignature;
 import io.rescuefleet.station.fs.VolumeSize;
 import io.rescuefleet.station.layout.PartitionTable;
@@ -71,10 +70,8 @@ public final class Observer {
     VolumeState volume = null;
     if (usable(session, data)) {
       try {
-        FsDriver driverBefore = null;
         var root = session.mounted();
-        driverBefore = session.driver().orElse(null);
-        volume = volumes.probe(root, driverBefore);
+        volume = volumes.probe(root, session.driver().orElse(null));
       } catch (ToolFailedException e) {
         LOG.warn("data filesystem not readable device={} error={}", disk, e.getMessage());
       }

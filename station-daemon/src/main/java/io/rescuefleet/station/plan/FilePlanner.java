@@ -156,7 +156,8 @@ final class FilePlanner {
           : recordsChanged ? "record adopted or refreshed files"
           : identityChanged ? (manifest.isEmpty() ? "no valid manifest on the stick" : "record the applied spec")
           : "record the " + pass.mode() + " verification";
-      write = new WriteManifest(why, carried, copies.stream().map(CopyFile::path).toList(), pass, reachable);
+      boolean bookkeeping = !somethingWritten && !recordsChanged && !identityChanged;
+      write = new WriteManifest(why, carried, copies.stream().map(CopyFile::path).toList(), pass, reachable, bookkeeping);
     }
     return new Outcome(fetches, prepare, deletes, copies, verifies, ventoyJson, write, notes, unmanaged);
   }

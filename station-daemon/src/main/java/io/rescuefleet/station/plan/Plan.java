@@ -14,9 +14,16 @@ public record Plan(DesiredLayout layout, List<Action> actions, List<PlanNote> no
     unmanaged = List.copyOf(unmanaged);
   }
 
-  /** True when nothing is to be done and nothing stands in the way: the stick matches its spec. */
+  /**
+   * True when nothing stands in the way and nothing is to be changed: the stick matches its spec (at
+   * most the verification just done is to be recorded in the manifest).
+   */
   public boolean converged() {
-    return actions.isEmpty() && notes.stream().noneMatch(n -> n.severity() != PlanNote.Severity.INFO);
+    return actions.stream().allMatch(Plan::bookkeeping) && notes.stream().noneMatch(n -> n.severity() != PlanNote.Severity.INFO);
+  }
+
+  private static boolean bookkeeping(Action a) {
+    return a instanceof WriteManifest m && m.bookkeeping();
   }
 
   /** True when a note forbids running any of it. */

@@ -9,9 +9,10 @@ import java.util.List;
  * ({@code carried}), plus the files this run copies once their read-back verification passed
  * ({@code pending}), and this pass's verification when one is worth recording. {@code claimsSpec}:
  * once every pending file verified, the stick holds the whole spec and the manifest may say so.
+ * {@code bookkeeping}: the stick already matches its spec and only the verification is recorded.
  */
 public record WriteManifest(String why, List<FileRecord> carried, List<String> pending, VerifyPass verifyPass,
-    boolean claimsSpec) implements Action {
+    boolean claimsSpec, boolean bookkeeping) implements Action {
   public static final String PATH = ".rescuefleet/manifest.json";
 
   public WriteManifest {

@@ -64,12 +64,12 @@ public final class MountedFileReader implements ContentReader {
           long stop = direct ? RawDevice.alignUp(pos + n) : pos + n;
           scratch.clear().limit((int) (stop - start));
           long at = start;
-          while (scratch.hasRemaining()) {
+          while (scratch.hasRemaining() && at < size) {
             int r = channel.read(scratch, at);
             if (r <= 0) {
-              break; // end of file inside the last aligned block
+              break;
             }
-            at += r;
+            at += r; // past the end of file only the last, short read ends misaligned
           }
           if (at < pos + n) {
             throw new IOException(path + " ended at " + at + " while reading to " + (pos + n));

@@ -101,7 +101,7 @@ public final class WindowsToGoWork implements WtgWork {
         marker = writer.write(device.path(), image, request, progress);
       }
     } else {
-      marker = vhds.build(session.mounted(), a.wtg().vhdPath(), a.wtg().sizeMiB(), image,
+      marker = vhds.build(session.writableRoot(), a.wtg().vhdPath(), a.wtg().sizeMiB(), image,
           new VolumeRequest(applyId, a.wtg().profileName(), a.wtg().target().name(), unattend, null, 0, clock.instant()),
           cancellation, progress);
     }
@@ -113,7 +113,7 @@ public final class WindowsToGoWork implements WtgWork {
   @Override
   public void remove(StickSession session, RemoveWtg a) {
     if (a.kind() == WtgTarget.VhdFile) {
-      Path file = session.mounted().resolve(a.vhdPath());
+      Path file = session.writableRoot().resolve(a.vhdPath());
       try {
         if (Files.deleteIfExists(file)) {
           fsyncDirectory(file.getParent());
