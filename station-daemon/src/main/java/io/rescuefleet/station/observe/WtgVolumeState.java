@@ -2,6 +2,7 @@ package io.rescuefleet.station.observe;
 
 import io.rescuefleet.api.v1alpha1.WtgTarget;
 import io.rescuefleet.station.layout.Region;
+import io.rescuefleet.station.wtg.bcd.BcdDevice;
 import io.rescuefleet.station.wtg.volume.MarkerRead;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * @param region the partition on the stick, null for a VHD
  * @param vhdPath the VHD on the data partition, null for a partition
  * @param sizeBytes the partition's size, or the VHD's disk size (without its footer)
+ * @param identity how a BCD store names the volume's partition now (disk and partition identity), if known
  */
 public record WtgVolumeState(
     WtgTarget target,
@@ -22,6 +24,7 @@ public record WtgVolumeState(
     Region region,
     String vhdPath,
     long sizeBytes,
+    BcdDevice identity,
     String problem,
     MarkerRead marker,
     SampleResult samples) {
@@ -39,7 +42,7 @@ public record WtgVolumeState(
   }
 
   public WtgVolumeState withSamples(SampleResult result) {
-    return new WtgVolumeState(target, partition, region, vhdPath, sizeBytes, problem, marker, result);
+    return new WtgVolumeState(target, partition, region, vhdPath, sizeBytes, identity, problem, marker, result);
   }
 
   /** How to name it in plans and reports: {@code partition 3} or the VHD's path. */

@@ -120,7 +120,7 @@ public final class WindowsToGoPlanner implements WtgPlanner {
       if (p.region().equals(slot)) {
         current = volume.orElse(null);
         if (current == null) {
-          current = new WtgVolumeState(WtgTarget.Partition, p.number(), p.region(), null, p.region().sizeBytes(),
+          current = new WtgVolumeState(WtgTarget.Partition, p.number(), p.region(), null, p.region().sizeBytes(), null,
               "was not probed", new MarkerRead.Absent(), null);
         }
       } else if (p.region().overlaps(slot) && !mine) {
@@ -178,6 +178,9 @@ public final class WindowsToGoPlanner implements WtgPlanner {
     if (selected.get().index() != m.imageIndex()) {
       reasons.add("the profile selects image " + selected.get().describe() + ", image " + m.imageIndex() + " \""
           + m.imageName() + "\" is applied");
+    }
+    if (m.bootDevice() != null && volume.identity() != null && !m.bootDevice().equals(volume.identity())) {
+      reasons.add("its boot configuration names " + m.bootDevice() + ", but the partition is now " + volume.identity());
     }
     String unattend = WtgUnattend.sha256(desired, observed.serial(), m.architecture());
     if (!unattend.equals(m.unattendSha256())) {

@@ -22,6 +22,7 @@ import io.rescuefleet.station.observe.WtgVolumeState.SampleResult;
 import io.rescuefleet.station.process.ToolFailedException;
 import io.rescuefleet.station.session.StickSession;
 import io.rescuefleet.station.session.Toolbox;
+import io.rescuefleet.station.wtg.bcd.BcdDevice;
 import io.rescuefleet.station.wtg.image.SampledFile;
 import io.rescuefleet.station.wtg.image.WimInfo;
 import io.rescuefleet.station.wtg.image.WimTool;
@@ -75,7 +76,7 @@ public final class WindowsToGoProbe implements WtgProbe {
     List<PartitionEntry> extra = table.partitions().stream().filter(p -> p.number() > 2).toList();
     List<WtgVolumeState> volumes = new ArrayList<>();
     for (PartitionEntry p : extra) {
-      volumes.add(partition(session.disk(), p));
+      volumes.add(partition(session.disk(), p, WindowsToGoWork.bootDevice(table, p)));
     }
     ResolvedWtg desired = request.wtg();
     Set<String> vhds = new LinkedHashSet<>();
@@ -137,19 +138,19 @@ public final class WindowsToGoProbe implements WtgProbe {
     return chosen;
   }
 
-  private WtgVolumeState partition(String disk, PartitionEntry p) {
+  private WtgVolumeState partition(String disk, PartitionEntry p, BcdDevice identity) {
     try (RegionDevice device = tools.regions().open(disk, p.region())) {
       FsSignature fs = tools.probe().probe(device.path());
       if (!fs.is("ntfs")) {
-        return new WtgVolumeState(WtgTarget.Partition, p.number(), p.region(), null, p.region().sizeBytes(),
+        return new WtgVolumeState(WtgTarget.Partition, p.number(), p.region(), null, p.region().sizeBytes(), identity,
             fs.present() ? "holds " + fs.type() + ", not NTFS" : "holds no filesystem", new MarkerRead.Absent(), null);
       }
       OptionalLong spans = VolumeSize.read(device.path());
       if (spans.isEmpty() || spans.getAsLong() != p.region().sizeBytes()) {
-        return new WtgVolumeState(WtgTarget.Partition, p.number(), p.region(), null, p.region().sizeBytes(),
+        return new WtgVolumeState(WtgTarget.Partition, p.number(), p.region(), null, p.region().sizeBytes(), identity,
             "its NTFS does not span the partition", new MarkerRead.Absent(), null);
       }
-      return new WtgVolumeState(WtgTarget.Partition, p.number(), p.region(), null, p.region().sizeBytes(), null,
+      return new WtgVolumeState(WtgTarget.Partition, p.number(), p.region(), null, p.region().sizeBytes(), identity, null,
           marker(device.path()), null);
     }
   }
@@ -163,37 +164,39 @@ public final class WindowsToGoProbe implements WtgProbe {
       long fileSize = Files.size(file);
       long disk = fileSize - VhdFooter.LENGTH;
       if (fileSize < VhdFooter.LENGTH + 512) {
-        return java.util.Optional.of(vhdState(path, disk, "is too small to be a VHD", new MarkerRead.Absent()));
+        return java.util.Optional.of(vhdState(path, disk, null, "is too small to be a VHD", new MarkerRead.Absent()));
       }
       VhdFooter footer;
       try {
         footer = VhdFooter.decode(read(file, disk, VhdFooter.LENGTH));
       } catch (IllegalArgumentException e) {
-        return java.util.Optional.of(vhdState(path, disk, "footer: " + e.getMessage(), new MarkerRead.Absent()));
+        return java.util.Optional.of(vhdState(path, disk, null, "footer: " + e.getMessage(), new MarkerRead.Absent()));
       }
       if (footer.size() != disk) {
-        return java.util.Optional.of(vhdState(path, disk, "footer says " + footer.size() + " bytes, the file holds "
+        return java.util.Optional.of(vhdState(path, disk, null, "footer says " + footer.size() + " bytes, the file holds "
             + disk, new MarkerRead.Absent()));
       }
       PartitionTable inner = tables.read(file.toString());
       PartitionEntry windows = inner.partition(1).orElse(null);
       if (!PartitionTable.DOS.equals(inner.label()) || windows == null || windows.region().endSector() * 512 > disk) {
-        return java.util.Optional.of(vhdState(path, disk, "has no Windows partition", new MarkerRead.Absent()));
+        return java.util.Optional.of(vhdState(path, disk, null, "has no Windows partition", new MarkerRead.Absent()));
       }
+      BcdDevice identity = WindowsToGoWork.bootDevice(inner, windows);
       try (LoopDevice loop = tools.loops().attach(file.toString(), windows.region().offsetBytes(),
           windows.region().sizeBytes(), true)) {
         if (!tools.probe().probe(loop.path()).is("ntfs")) {
-          return java.util.Optional.of(vhdState(path, disk, "its partition holds no NTFS", new MarkerRead.Absent()));
+          return java.util.Optional.of(vhdState(path, disk, identity, "its partition holds no NTFS",
+              new MarkerRead.Absent()));
         }
-        return java.util.Optional.of(vhdState(path, disk, null, marker(loop.path())));
+        return java.util.Optional.of(vhdState(path, disk, identity, null, marker(loop.path())));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path, e);
     }
   }
 
-  private static WtgVolumeState vhdState(String path, long disk, String problem, MarkerRead marker) {
-    return new WtgVolumeState(WtgTarget.VhdFile, 0, null, path, disk, problem, marker, null);
+  private static WtgVolumeState vhdState(String path, long disk, BcdDevice identity, String problem, MarkerRead marker) {
+    return new WtgVolumeState(WtgTarget.VhdFile, 0, null, path, disk, identity, problem, marker, null);
   }
 
   private MarkerRead marker(String device) {

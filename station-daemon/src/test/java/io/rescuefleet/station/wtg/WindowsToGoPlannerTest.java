@@ -23,6 +23,7 @@ import io.rescuefleet.station.plan.PrepareWtgImage;
 import io.rescuefleet.station.plan.RemoveWtg;
 import io.rescuefleet.station.plan.RetractWtgRecord;
 import io.rescuefleet.station.plan.WtgPlanner;
+import io.rescuefleet.station.wtg.bcd.BcdDevice;
 import io.rescuefleet.station.wtg.image.WimImage;
 import io.rescuefleet.station.wtg.image.WimInfo;
 import io.rescuefleet.station.wtg.volume.BootConfiguration;
@@ -43,6 +44,10 @@ class WindowsToGoPlannerTest {
   private static final long DISK = 16L << 21; // 16 GiB in sectors
   private static final DesiredLayout LAYOUT = DesiredLayout.compute(DISK, PartitionStyle.GPT, 2048);
   private static final Region SLOT = new Region(LAYOUT.reserved().startSector(), 1024 * 2048);
+  private static final BcdDevice IDENTITY = BcdDevice.gpt(java.util.UUID.fromString("11111111-2222-3333-4444-555555555555"),
+      java.util.UUID.fromString("66666666-7777-8888-9999-aaaaaaaaaaaa"));
+  private static final BcdDevice OTHER_IDENTITY = BcdDevice.gpt(IDENTITY.diskGuid(),
+      java.util.UUID.fromString("66666666-7777-8888-9999-bbbbbbbbbbbb"));
   private static final List<WimImage> CATALOG = List.of(
       new WimImage(1, "Windows 11 Pro", null, "Windows 11 Pro", "Professional", "Professional", "amd64", "en-US", 9000),
       new WimImage(2, "Windows 11 Home", null, "Windows 11 Home", "Core", "Core", "amd64", "en-US", 8000));
@@ -61,15 +66,15 @@ class WindowsToGoPlannerTest {
     return new WtgMarker(1, "0b5e8a0e-58f3-4b55-9a36-8c1d0f3e7a11", wtg.profileName(), wtg.target().name(),
         wtg.imageSha256(), index, CATALOG.get(index - 1).name(), wtg.edition(), "amd64",
         WtgUnattend.sha256(wtg, SERIAL, "amd64"), boot, boot == BootConfiguration.NotGenerated ? "no template" : null,
-        "2026-11-25T12:00:00Z", CATALOG, List.of());
+        boot == BootConfiguration.Generated ? IDENTITY : null, "2026-11-25T12:00:00Z", CATALOG, List.of());
   }
 
   private static WtgVolumeState partition(Region region, MarkerRead marker) {
-    return new WtgVolumeState(WtgTarget.Partition, 3, region, null, region.sizeBytes(), null, marker, null);
+    return new WtgVolumeState(WtgTarget.Partition, 3, region, null, region.sizeBytes(), IDENTITY, null, marker, null);
   }
 
   private static WtgVolumeState vhd(MarkerRead marker) {
-    return new WtgVolumeState(WtgTarget.VhdFile, 0, null, "wtg/win11.vhd", 1024L << 20, null, marker, null);
+    return new WtgVolumeState(WtgTarget.VhdFile, 0, null, "wtg/win11.vhd", 1024L << 20, IDENTITY, null, marker, null);
   }
 
   private static final WtgVolumeState APPLIED_HOME = partition(SLOT, valid(marker(HOME, 2, BootConfiguration.Generated)));
@@ -117,7 +122,9 @@ class WindowsToGoPlannerTest {
     WtgVolumeState damaged = APPLIED_HOME.withSamples(new SampleResult(7, List.of("/Windows/explorer.exe (differs)")));
     WtgVolumeState checkedOk = APPLIED_HOME.withSamples(new SampleResult(7, List.of()));
     WtgVolumeState foreign = new WtgVolumeState(WtgTarget.Partition, 3, new Region(SLOT.startSector() + 2048, 4096), null,
-        4096 * 512L, null, new MarkerRead.Absent(), null);
+        4096 * 512L, null, null, new MarkerRead.Absent(), null);
+    WtgVolumeState renamed = new WtgVolumeState(WtgTarget.Partition, 3, SLOT, null, SLOT.sizeBytes(), OTHER_IDENTITY, null,
+        valid(marker(HOME, 2, BootConfiguration.Generated)), null);
 
     return Stream.of(
         c("nothing wanted, nothing there", null, stick(false, null)),
@@ -147,8 +154,11 @@ class WindowsToGoPlannerTest {
             "PrepareWtgImage", "ApplyWtg partition 3: not marked complete (never applied, or an apply was interrupted)"),
         c("an unreadable marker re-applies", HOME, stick(true, RECORD, partition(SLOT, new MarkerRead.Unreadable("not JSON"))),
             "PrepareWtgImage", "RetractWtgRecord", "ApplyWtg partition 3: its marker is unreadable: not JSON"),
+        c("a partition whose identity changed (its BCD names the old one) re-applies", HOME, stick(true, RECORD, renamed),
+            "PrepareWtgImage", "RetractWtgRecord", "ApplyWtg partition 3: its boot configuration names " + IDENTITY
+                + ", but the partition is now " + OTHER_IDENTITY),
         c("a slot without NTFS is formatted and applied", HOME, stick(true, null, new WtgVolumeState(WtgTarget.Partition, 3,
-                SLOT, null, SLOT.sizeBytes(), "holds no filesystem", new MarkerRead.Absent(), null)),
+                SLOT, null, SLOT.sizeBytes(), null, "holds no filesystem", new MarkerRead.Absent(), null)),
             "PrepareWtgImage", "ApplyWtg partition 3: partition 3 holds no filesystem"),
         c("a larger size recreates our partition", bigger, stick(true, RECORD, APPLIED_HOME),
             "PrepareWtgImage", "RetractWtgRecord", "CreateWtgPartition 3 " + new Region(SLOT.startSector(), 1536 * 2048),
@@ -187,7 +197,7 @@ class WindowsToGoPlannerTest {
     ResolvedWtg tooBig = new ResolvedWtg("win11-wtg", HOME.imageUrl(), SHA, 5000L, null, "Windows 11 Home",
         WtgTarget.Partition, 4096, null, HOME.unattend(), null);
     WtgVolumeState foreign = new WtgVolumeState(WtgTarget.Partition, 4, new Region(SLOT.startSector() + 2048, 4096), null,
-        4096 * 512L, null, new MarkerRead.Absent(), null);
+        4096 * 512L, null, null, new MarkerRead.Absent(), null);
     WtgVolumeState notBootable = partition(SLOT, valid(marker(HOME, 2, BootConfiguration.NotGenerated)));
     return Stream.of(
         Arguments.of("an unknown edition is refused, listing the images", enterprise, stick(false, RECORD, APPLIED_HOME),

@@ -1,5 +1,6 @@
 package io.rescuefleet.station.wtg.volume;
 
+import io.rescuefleet.station.wtg.bcd.BcdDevice;
 import io.rescuefleet.station.wtg.image.SampledFile;
 import io.rescuefleet.station.wtg.image.WimImage;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
  * @param applyId identity of this apply; the manifest on the data partition records it too
  * @param edition the edition the profile selected by, or null when it selected by index
  * @param bootNote why no boot configuration was generated, or null
+ * @param bootDevice the partition the BCD store names (disk and partition identity), null without one
  * @param catalog every image of the WIM the image came from: with the WIM's SHA-256 it lets a later pass
  *     tell, without the WIM, which image a profile's index or edition selects
  * @param samples files of the image to check on later insertions, with the image's SHA-1
@@ -30,6 +32,7 @@ public record WtgMarker(
     String unattendSha256,
     BootConfiguration bootConfiguration,
     String bootNote,
+    BcdDevice bootDevice,
     String appliedAt,
     List<WimImage> catalog,
     List<SampledFile> samples) {

@@ -82,7 +82,7 @@ public final class WtgVolumeWriter {
     WtgMarker marker = new WtgMarker(WtgMarker.SCHEMA_VERSION, request.applyId().toString(), request.profile(),
         request.target(), image.sha256(), image.image().index(), image.image().name(), image.selection().edition(),
         image.architecture(), sha256(request.unattend()), image.boot().configuration(), image.boot().notGeneratedBecause(),
-        request.appliedAt().toString(), image.catalog().images(), image.contents().samples());
+        store == null ? null : request.bootDevice(), request.appliedAt().toString(), image.catalog().images(), image.contents().samples());
     ntfs.put(device, WtgMarker.PATH, MarkerCodec.write(marker));
     LOG.info("windows to go volume written device={} image={} index={} boot={} samples={} seconds={}", device,
         image.sha256().substring(0, 12), image.image().index(), image.boot().configuration(),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rescuefleet.station.process.Command;
 import io.rescuefleet.station.process.ProcessRunner;
 import io.rescuefleet.station.wtg.fixture.BcdTemplateFixture;
-import io.rescuefleet.station.wtg.fixture.RequiredTools;
+import io.rescuefleet.station.testing.Machine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -28,7 +28,7 @@ class BcdStoreComponentTest {
 
   @BeforeAll
   static void tools() {
-    RequiredTools.require("hivexsh", "hivexget");
+    Machine.requireRootAndTools(java.util.List.of("hivexsh", "hivexget"));
   }
 
   private String hivexget(Path hive, String key, String value) {

@@ -11,7 +11,7 @@ import io.rescuefleet.station.wtg.bcd.BcdElements;
 import io.rescuefleet.station.wtg.bcd.BcdStore;
 import io.rescuefleet.station.wtg.bcd.Hivex;
 import io.rescuefleet.station.wtg.fixture.LoopDisk;
-import io.rescuefleet.station.wtg.fixture.RequiredTools;
+import io.rescuefleet.station.testing.Machine;
 import io.rescuefleet.station.wtg.fixture.TestWims;
 import io.rescuefleet.station.wtg.image.ImageSelection;
 import io.rescuefleet.station.wtg.image.WimTool;
@@ -46,7 +46,7 @@ class WtgVolumeWriterComponentTest {
 
   @BeforeAll
   static void images() throws Exception {
-    RequiredTools.require("wimlib-imagex", "mkntfs", "ntfs-3g", "ntfsls", "ntfscat", "ntfscp", "hivexsh", "losetup");
+    Machine.requireRootAndTools(TestWims.TOOLS);
     Files.createDirectories(wims.resolve("a"));
     Files.createDirectories(wims.resolve("b"));
     withTemplate = new TestWims().twoEditions(wims.resolve("a"), true);
@@ -93,6 +93,7 @@ class WtgVolumeWriterComponentTest {
       assertThat(marker.edition()).isEqualTo("Windows 11 Home");
       assertThat(marker.bootConfiguration()).isEqualTo(BootConfiguration.Generated);
       assertThat(marker.unattendSha256()).isEqualTo(WtgVolumeWriter.sha256(UNATTEND));
+      assertThat(marker.bootDevice()).isEqualTo(DEVICE);
       assertThat(marker.samples()).isNotEmpty().allSatisfy(s -> assertThat(s.path()).doesNotStartWith("/Users"));
     }
   }
