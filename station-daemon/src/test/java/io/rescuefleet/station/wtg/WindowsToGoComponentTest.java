@@ -25,7 +25,8 @@ import io.rescuefleet.station.wtg.bcd.BcdDevice;
 import io.rescuefleet.station.wtg.bcd.BcdElements;
 import io.rescuefleet.station.wtg.bcd.BcdStore;
 import io.rescuefleet.station.wtg.bcd.Hivex;
-import io.rescuefleet.station.wtg.fixture.TestWims;
+import io.rescuefleet.station.wtg.bcd.HiveValue;
+import io.rescuefleet.station.testkit.TestWims;
 import io.rescuefleet.station.wtg.fixture.WtgVolumes;
 import io.rescuefleet.station.wtg.volume.MarkerCodec;
 import io.rescuefleet.station.wtg.volume.WtgMarker;
@@ -176,7 +177,7 @@ class WindowsToGoComponentTest {
     assertThat(bcd.device(store, BcdElements.BOOTMGR, BcdElements.DEVICE)).contains(partition3);
     assertThat(bcd.device(store, loader, BcdElements.DEVICE)).contains(partition3);
     assertThat(bcd.device(store, loader, BcdElements.OS_DEVICE)).contains(partition3);
-    assertThat(bcd.element(store, loader, BcdElements.PATH)).contains("\"\\\\Windows\\\\system32\\\\winload.efi\"");
+    assertThat(bcd.element(store, loader, BcdElements.PATH).map(HiveValue::text)).contains("\\Windows\\system32\\winload.efi");
 
     Inspection i = lab.inspect(image, VerifyMode.Full);
     assertThat(i.windowsToGo()).singleElement().satisfies(w -> {

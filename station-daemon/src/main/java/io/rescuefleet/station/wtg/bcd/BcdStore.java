@@ -32,60 +32,52 @@ public final class BcdStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the BCD template " + template, e);
     }
-    hivex.edit(store, BcdScript.render(state(store, objects), objects));
-    List<String> wrong = check(store, objects);
+    hivex.edit(store, BcdScript.render(state(hivex.read(store), objects), objects));
+    HiveKey written = hivex.read(store);
+    List<String> wrong = new ArrayList<>();
+    for (BcdObject o : objects) {
+      o.elements().forEach((type, value) -> {
+        boolean holds = elementOf(written, o.id(), type).map(value::matches).orElse(false);
+        if (!holds) {
+          wrong.add(o.id() + "\\" + type);
+        }
+      });
+    }
     if (!wrong.isEmpty()) {
       throw new IllegalStateException("the BCD store written from " + template + " does not hold " + wrong);
     }
   }
 
-  /** The ids of the objects the store has, lower case. */
+  /** The ids of the objects a store (or template) has, lower case. */
   public List<String> objectIds(Path store) {
-    return hivex.subkeys(store, "\\Objects").orElse(List.of()).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    return hivex.read(store).at("\\Objects").map(HiveKey::children).orElse(List.of()).stream()
+        .map(k -> k.name().toLowerCase(Locale.ROOT)).toList();
   }
 
   /** The device an element of an object names, if the store has that element and it is a partition. */
   public Optional<BcdDevice> device(Path store, String objectId, String elementType) {
-    return element(store, objectId, elementType).filter(v -> v.startsWith("hex(3):"))
-        .map(v -> BcdDevice.decode(java.util.HexFormat.ofDelimiter(",").parseHex(v.substring("hex(3):".length()))));
+    return element(store, objectId, elementType).filter(v -> v.bytes() != null).map(v -> BcdDevice.decode(v.bytes()));
   }
 
-  /** An element's value as hivexsh prints it, if the store has it. */
-  public Optional<String> element(Path store, String objectId, String elementType) {
-    return hivex.values(store, "\\Objects\\" + objectId + "\\Elements\\" + elementType)
-        .map(v -> v.get(BcdElements.ELEMENT));
+  /** An element's value, if the store has it. */
+  public Optional<HiveValue> element(Path store, String objectId, String elementType) {
+    return elementOf(hivex.read(store), objectId, elementType);
+  }
+
+  private static Optional<HiveValue> elementOf(HiveKey root, String objectId, String elementType) {
+    return root.at("\\Objects\\" + objectId + "\\Elements\\" + elementType).flatMap(k -> k.value(BcdElements.ELEMENT));
   }
 
   /** What the store holds of the objects named. */
-  StoreState state(Path store, List<BcdObject> objects) {
-    Optional<List<String>> ids = hivex.subkeys(store, "\\Objects");
+  static StoreState state(HiveKey root, List<BcdObject> objects) {
+    Optional<HiveKey> all = root.at("\\Objects");
     Map<String, StoreState.ObjectKeys> found = new HashMap<>();
     for (BcdObject o : objects) {
-      String name = ids.orElse(List.of()).stream().filter(id -> id.equalsIgnoreCase(o.id())).findFirst().orElse(null);
-      if (name == null) {
-        continue;
-      }
-      List<String> parts = hivex.subkeys(store, "\\Objects\\" + name).orElse(List.of());
-      List<String> elements = hivex.subkeys(store, "\\Objects\\" + name + "\\Elements").orElse(List.of());
-      found.put(o.id().toLowerCase(Locale.ROOT), new StoreState.ObjectKeys(name,
-          parts.stream().anyMatch("Description"::equalsIgnoreCase), parts.stream().anyMatch("Elements"::equalsIgnoreCase),
-          new HashSet<>(elements.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList())));
+      all.flatMap(a -> a.child(o.id())).ifPresent(key -> found.put(o.id().toLowerCase(Locale.ROOT),
+          new StoreState.ObjectKeys(key.name(), key.child("Description").isPresent(), key.child("Elements").isPresent(),
+              new HashSet<>(key.child("Elements").map(HiveKey::children).orElse(List.of()).stream()
+                  .map(k -> k.name().toLowerCase(Locale.ROOT)).toList()))));
     }
-    return new StoreState(ids.isPresent(), found);
-  }
-
-  /** The elements whose value in the store is not the one asked for, as {@code {id}\type}. */
-  private List<String> check(Path store, List<BcdObject> objects) {
-    List<String> wrong = new ArrayList<>();
-    for (BcdObject o : objects) {
-      o.elements().forEach((type, value) -> {
-        String key = "\\Objects\\" + o.id() + "\\Elements\\" + type;
-        String actual = hivex.values(store, key).map(v -> v.get(BcdElements.ELEMENT)).orElse(null);
-        if (!value.regedit().equalsIgnoreCase(String.valueOf(actual))) {
-          wrong.add(o.id() + "\\" + type);
-        }
-      });
-    }
-    return wrong;
+    return new StoreState(all.isPresent(), found);
   }
 }

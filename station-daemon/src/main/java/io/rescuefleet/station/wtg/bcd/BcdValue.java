@@ -18,8 +18,8 @@ public sealed interface BcdValue {
   /** The value as hivexsh's setval reads it, e.g. {@code string:\Windows}. */
   String hivexsh();
 
-  /** The value as hivexsh's lsval prints it, for comparing with what a store holds. */
-  String regedit();
+  /** Whether a value read from a store (by hivexml) is this one. */
+  boolean matches(HiveValue value);
 
   /** A string element (paths, descriptions, locales) or a reference to one object ({@code {guid}}). */
   record Text(String text) implements BcdValue {
@@ -34,9 +34,10 @@ public sealed interface BcdValue {
       return "string:" + text;
     }
 
+
     @Override
-    public String regedit() {
-      return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    public boolean matches(HiveValue value) {
+      return "string".equals(value.type()) && text.equals(value.text());
     }
   }
 
@@ -44,12 +45,13 @@ public sealed interface BcdValue {
   record Device(BcdDevice device) implements BcdValue {
     @Override
     public String hivexsh() {
-      return hex(REG_BINARY, device.encode(), ":");
+      return hex(REG_BINARY, device.encode());
     }
 
+
     @Override
-    public String regedit() {
-      return hex(REG_BINARY, device.encode(), "(");
+    public boolean matches(HiveValue value) {
+      return value.bytes() != null && java.util.Arrays.equals(device.encode(), value.bytes());
     }
   }
 
@@ -57,12 +59,13 @@ public sealed interface BcdValue {
   record Integer64(long value) implements BcdValue {
     @Override
     public String hivexsh() {
-      return hex(REG_BINARY, bytes(), ":");
+      return hex(REG_BINARY, bytes());
     }
 
+
     @Override
-    public String regedit() {
-      return hex(REG_BINARY, bytes(), "(");
+    public boolean matches(HiveValue stored) {
+      return stored.bytes() != null && java.util.Arrays.equals(bytes(), stored.bytes());
     }
 
     private byte[] bytes() {
@@ -78,12 +81,13 @@ public sealed interface BcdValue {
 
     @Override
     public String hivexsh() {
-      return hex(REG_MULTI_SZ, bytes(), ":");
+      return hex(REG_MULTI_SZ, bytes());
     }
 
+
     @Override
-    public String regedit() {
-      return hex(REG_MULTI_SZ, bytes(), "(");
+    public boolean matches(HiveValue value) {
+      return "string-list".equals(value.type()) && objects.equals(value.listed());
     }
 
     private byte[] bytes() {
@@ -101,19 +105,15 @@ public sealed interface BcdValue {
       return String.format("dword:0x%08x", value);
     }
 
+
     @Override
-    public String regedit() {
-      return String.format("dword:%08x", value);
+    public boolean matches(HiveValue stored) {
+      return "int32".equals(stored.type()) && stored.text() != null && Integer.parseInt(stored.text()) == (int) value;
     }
   }
 
-  /**
-   * {@code hex:3:00,01} for hivexsh, {@code hex(3):00,01} as lsval prints it.
-   *
-   * @param open ":" or "("
-   */
-  private static String hex(int type, byte[] bytes, String open) {
-    String list = HexFormat.ofDelimiter(",").formatHex(bytes);
-    return open.equals(":") ? "hex:" + type + ":" + list : "hex(" + type + "):" + list;
+  /** {@code hex:3:00,01}: hivexsh's form of a value of registry type {@code type}. */
+  private static String hex(int type, byte[] bytes) {
+    return "hex:" + type + ":" + HexFormat.ofDelimiter(",").formatHex(bytes);
   }
 }

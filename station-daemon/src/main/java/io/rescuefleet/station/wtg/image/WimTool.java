@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -70,6 +71,24 @@ public final class WimTool {
           .withStdoutTo(output).withTimeout(limit));
     } finally {
       delete(output);
+    }
+  }
+
+  /**
+   * Extracts files of image {@code index} to {@code dir}, keeping their paths below it (without ACLs:
+   * they are staged on the station, not applied).
+   */
+  public void extract(Path wim, int index, List<String> paths, Path dir) {
+    Path list = temp("rescuefleet-extract-", ".lst");
+    try {
+      Files.write(list, paths, StandardCharsets.UTF_8);
+      runner.run(Command.of("wimlib-imagex", "extract", wim.toString(), Integer.toString(index), "@" + list,
+          "--dest-dir=" + dir, "--preserve-dir-structure", "--no-acls", "--no-globs")
+          .withStdoutTo(Path.of("/dev/null")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the files to extract from " + wim, e);
+    } finally {
+      delete(list);
     }
   }
 

@@ -56,6 +56,35 @@ public final class NtfsTools {
     }
   }
 
+  /** The bytes of {@code path} on the volume, or empty when the volume has no such file. */
+  public Optional<byte[]> bytes(String device, String path) {
+    Path local;
+    try {
+      local = Files.createTempFile("rescuefleet-ntfscat-", ".tmp");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary file", e);
+    }
+    try {
+      ProcessResult r = runner.runAllowingFailure(Command.of("ntfscat", device, "/" + path).withStdoutTo(local));
+      if (!r.succeeded()) {
+        if (r.stderr().contains("No such file or directory")) {
+          return Optional.empty();
+        }
+        throw new ToolFailedException(r, "ntfscat failed (exit " + r.exitCode() + ") reading " + path + " on " + device
+            + ": " + r.stderr().strip());
+      }
+      return Optional.of(Files.readAllBytes(local));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read what ntfscat wrote", e);
+    } finally {
+      try {
+        Files.deleteIfExists(local);
+      } catch (IOException e) {
+        // A leftover temporary file is harmless.
+      }
+    }
+  }
+
   /**
    * The text of {@code path} on the volume, or empty when the volume has no such file. A device
    * without NTFS is an error: callers check the filesystem first.

@@ -42,8 +42,7 @@ class BcdScriptTest {
   void rendersEachValueTypeAsBcdStoresIt() {
     assertThat(new BcdValue.ObjectList(List.of("{a}")).hivexsh()).isEqualTo("hex:7:7b,00,61,00,7d,00,00,00,00,00");
     assertThat(new BcdValue.Integer64(30).hivexsh()).isEqualTo("hex:3:1e,00,00,00,00,00,00,00");
-    assertThat(new BcdValue.Integer64(30).regedit()).isEqualTo("hex(3):1e,00,00,00,00,00,00,00");
-    assertThat(new BcdValue.Text("a\\b \"c\"").regedit()).isEqualTo("\"a\\\\b \\\"c\\\"\"");
-    assertThat(new BcdValue.Dword(0x10200003L).regedit()).isEqualTo("dword:10200003");
+    assertThat(new BcdValue.Text("\\Windows").hivexsh()).isEqualTo("string:\\Windows");
+    assertThat(new BcdValue.Dword(0x10200003L).hivexsh()).isEqualTo("dword:0x10200003");
   }
 }

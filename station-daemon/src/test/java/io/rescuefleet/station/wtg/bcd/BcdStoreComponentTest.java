@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rescuefleet.station.process.Command;
 import io.rescuefleet.station.process.ProcessRunner;
-import io.rescuefleet.station.wtg.fixture.BcdTemplateFixture;
+import io.rescuefleet.station.testkit.BcdTemplates;
 import io.rescuefleet.station.testing.Machine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class BcdStoreComponentTest {
   @Test
   void pointsTheBootManagerAndTheNewLoaderAtTheWindowsPartition() throws Exception {
     Path template = dir.resolve("BCD-Template");
-    BcdTemplateFixture.write(template);
+    BcdTemplates.write(template);
     Path bcd = dir.resolve("BCD");
 
     store.build(template, bcd, WindowsToGoBcd.objects(DEVICE, LOADER, "Windows 11 Pro (Windows To Go)", "en-US",
@@ -57,8 +57,8 @@ class BcdStoreComponentTest {
       assertThat(store.device(bcd, device.split("\\\\")[2], device.substring(device.lastIndexOf('\\') + 1)))
           .as(device).contains(DEVICE);
     }
-    assertThat(store.element(bcd, LOADER, BcdElements.INHERIT)).contains(
-        new BcdValue.ObjectList(java.util.List.of(BcdElements.BOOTLOADER_SETTINGS)).regedit());
+    assertThat(store.element(bcd, LOADER, BcdElements.INHERIT).map(HiveValue::listed))
+        .contains(java.util.List.of(BcdElements.BOOTLOADER_SETTINGS));
     assertThat(hivexget(bcd, "\\Description", "KeyName")).as("the template's own keys are kept").isEqualTo("BCD00000000");
     assertThat(Files.readAllBytes(template)).as("the template itself is untouched")
         .isNotEqualTo(Files.readAllBytes(bcd));
@@ -67,7 +67,7 @@ class BcdStoreComponentTest {
   @Test
   void theDeviceElementHoldsTheDocumentedBytes() throws Exception {
     Path template = dir.resolve("BCD-Template");
-    BcdTemplateFixture.write(template);
+    BcdTemplates.write(template);
     Path bcd = dir.resolve("BCD");
     store.build(template, bcd, WindowsToGoBcd.objects(BcdDevice.mbr(0x1234abcdL, 1L << 20), LOADER, "W", "en-US",
         store.objectIds(template), false));

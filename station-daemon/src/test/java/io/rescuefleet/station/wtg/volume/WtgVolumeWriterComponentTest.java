@@ -12,7 +12,7 @@ import io.rescuefleet.station.wtg.bcd.BcdStore;
 import io.rescuefleet.station.wtg.bcd.Hivex;
 import io.rescuefleet.station.wtg.fixture.LoopDisk;
 import io.rescuefleet.station.testing.Machine;
-import io.rescuefleet.station.wtg.fixture.TestWims;
+import io.rescuefleet.station.testkit.TestWims;
 import io.rescuefleet.station.wtg.image.ImageSelection;
 import io.rescuefleet.station.wtg.image.WimTool;
 import java.nio.charset.StandardCharsets;
