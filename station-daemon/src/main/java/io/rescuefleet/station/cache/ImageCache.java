@@ -51,12 +51,16 @@ public final class ImageCache {
     this.partial = dir.resolve("partial");
     this.locks = dir.resolve("locks");
     this.signatures = new SignatureChecker(runner);
+  }
+
+  /** Created on first fetch only: looking at a stick (inspect, diff) leaves no trace on the station. */
+  private void createDirectories() {
     try {
       Files.createDirectories(objects);
       Files.createDirectories(partial);
       Files.createDirectories(locks);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the image cache in " + dir, e);
+      throw new UncheckedIOException("cannot create the image cache in " + objects.getParent(), e);
     }
   }
 
@@ -103,26 +107,41 @@ public final class ImageCache {
    */
   public CachedImage ensure(String what, String url, String sha256, Long size, ResolvedSignature signature,
       Cancellation cancellation, LongConsumer progress) {
+    createDirectories();
     synchronized (inProcess.computeIfAbsent(sha256, k -> new Object())) {
-      try (FileChannel lockFile = FileChannel.open(locks.resolve(sha256), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-           FileLock ignored = lockFile.lock()) {
-        Optional<CachedImage> cached = lookup(sha256);
-        if (cached.isPresent() && (signature == null || signatureChecked(sha256))) {
-          return cached.get();
+      // One fetch per image across processes too (the CLI next to a daemon): an OS lock per object.
+      try (FileChannel lockFile = FileChannel.open(locks.resolve(sha256), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileLock lock = lockFile.lock();
+        try {
+          return ensureLocked(what, url, sha256, size, signature, cancellation, progress);
+        } finally {
+          lock.release();
         }
-        return cached.isPresent() ? checkCachedSignature(cached.get(), what, signature)
-            : fetchAndVerify(what, url, sha256, size, signature, cancellation, progress);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot lock cache entry " + sha256, e);
+        throw new UncheckedIOException("cannot use cache entry " + sha256 + " in " + objects.getParent(), e);
       }
     }
+  }
+
+  private CachedImage ensureLocked(String what, String url, String sha256, Long size, ResolvedSignature signature,
+      Cancellation cancellation, LongConsumer progress) throws IOException {
+    Optional<CachedImage> cached = lookup(sha256);
+    if (cached.isPresent() && (signature == null || signatureChecked(sha256))) {
+      return cached.get();
+    }
+    return cached.isPresent() ? checkCachedSignature(cached.get(), what, signature)
+        : fetchAndVerify(what, url, sha256, size, signature, cancellation, progress);
   }
 
   private CachedImage fetchAndVerify(String what, String url, String sha256, Long size, ResolvedSignature signature,
       Cancellation cancellation, LongConsumer progress) throws IOException {
     Path part = partial.resolve(sha256 + ".part");
     long started = System.nanoTime();
-    fetcher.fetch(url, part, cancellation, progress);
+    try {
+      fetcher.fetch(url, part, cancellation, progress);
+    } catch (SourceFailedException e) {
+      throw new SourceFailedException(what + ": " + e.getMessage(), e);
+    }
     long got = Files.size(part);
     if (size != null && got != size) {
       Files.delete(part);

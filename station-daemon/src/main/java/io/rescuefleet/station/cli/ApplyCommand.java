@@ -60,7 +60,7 @@ final class ApplyCommand implements Callable<Integer> {
     return Runs.withTarget(target, createSize, err, (engine, device, cancellation) -> {
       EngineResult result = engine.converge(device, assignment, target.verify, options, listener, cancellation);
       if (json) {
-        Output.json(out, Output.applied(result));
+        Output.json(out, Output.applied(result, device.describe()));
       } else {
         Output.summary(out, result, device.describe(), true);
       }

@@ -56,7 +56,7 @@ final class DiffCommand implements Callable<Integer> {
         return result.failure().kind().exitCode();
       }
       if (json) {
-        Output.json(out, Output.planned(result));
+        Output.json(out, Output.planned(result, device.describe()));
       } else {
         Output.summary(out, result, device.describe(), false);
       }

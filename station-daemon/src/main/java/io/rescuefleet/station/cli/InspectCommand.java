@@ -26,7 +26,7 @@ final class InspectCommand implements Callable<Integer> {
     return Runs.withTarget(target, null, System.err, (engine, device, cancellation) -> {
       Inspection inspection = engine.inspect(device, target.verify, options, listener, cancellation);
       if (json) {
-        Output.json(out, inspection);
+        Output.json(out, Output.inspected(inspection, device.describe()));
       } else {
         Output.inspection(out, inspection, device.describe());
       }

@@ -14,7 +14,6 @@ import io.rescuefleet.station.execute.ActionReport;
 import io.rescuefleet.station.plan.Action;
 import io.rescuefleet.station.plan.PlanNote;
 import io.rescuefleet.station.wtg.WtgStatus;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +34,8 @@ final class Output {
   private Output() {}
 
   /** The JSON of apply: what was done. */
-  static ObjectNode applied(EngineResult r) {
-    ObjectNode o = common("apply", r);
+  static ObjectNode applied(EngineResult r, String target) {
+    ObjectNode o = common("apply", r, target);
     ArrayNode actions = o.putArray("actions");
     for (ActionReport a : r.actions()) {
       ObjectNode n = actions.addObject();
@@ -50,22 +49,23 @@ final class Output {
   }
 
   /** The JSON of diff: what apply would do. */
-  static ObjectNode planned(EngineResult r) {
-    ObjectNode o = common("diff", r);
+  static ObjectNode planned(EngineResult r, String target) {
+    ObjectNode o = common("diff", r, target);
     o.put("converged", r.failure() == null && r.plan() != null && r.plan().converged());
     ArrayNode actions = o.putArray("actions");
     if (r.plan() != null) {
       for (Action a : r.plan().actions()) {
         actions.addObject().put("type", a.type()).put("path", a.target()).put("bytes", a.bytes()).put("seconds", 0)
-            .put("description", a.describe());
+            .put("description", a.describe()).put("writesToStick", a.writesToStick());
       }
     }
     return o;
   }
 
-  private static ObjectNode common(String command, EngineResult r) {
+  private static ObjectNode common(String command, EngineResult r, String target) {
     ObjectNode o = JSON.createObjectNode();
-    o.put("command", command).put("drive", r.driveKey()).put("device", r.device()).put("converged", r.converged());
+    o.put("command", command).put("drive", r.driveKey()).put("target", target).put("device", r.device())
+        .put("converged", r.converged());
     o.put("bytesWritten", r.bytesWritten()).put("bytesRead", r.bytesRead())
         .put("writeMBps", round(r.writeMBps())).put("readMBps", round(r.readMBps()));
     VerifyReport v = r.verify();
@@ -92,6 +92,20 @@ final class Output {
     return o;
   }
 
+  /** The JSON of inspect: the inspection, with ventoy.json as JSON when it parses (as text when edited into garbage). */
+  static ObjectNode inspected(Inspection i, String target) {
+    ObjectNode o = JSON.createObjectNode().put("command", "inspect").put("target", target);
+    o.setAll((ObjectNode) JSON.valueToTree(i));
+    if (i.ventoyJson() != null) {
+      try {
+        o.set("ventoyJson", JSON.readTree(i.ventoyJson()));
+      } catch (JsonProcessingException e) {
+        o.put("ventoyJson", i.ventoyJson());
+      }
+    }
+    return o;
+  }
+
   static void json(PrintStream out, Object value) {
     try {
       out.println(JSON.writeValueAsString(value));
@@ -111,7 +125,8 @@ final class Output {
           mbps(r.writeMBps()), bytes(r.bytesRead()), mbps(r.readMBps()));
     } else if (r.plan() != null) {
       for (Action a : r.plan().actions()) {
-        out.printf("  %-22s %s%n", a.type(), a.describe());
+        boolean bookkeeping = a instanceof io.rescuefleet.station.plan.WriteManifest m && m.bookkeeping();
+        out.printf("  %-22s %s%s%n", a.type(), a.describe(), bookkeeping ? " [bookkeeping]" : "");
       }
     }
     VerifyReport v = r.verify();
@@ -210,20 +225,5 @@ final class Output {
 
   static void problems(PrintStream err, List<String> problems) {
     problems.forEach(p -> err.println("rescue-station: invalid: " + p));
-  }
-
-  static void flush(PrintStream out) {
-    out.flush();
-  }
-
-  /** Closes quietly: output streams of a CLI. */
-  static void close(AutoCloseable c) {
-    try {
-      c.close();
-    } catch (IOException e) {
-      // nothing useful to do
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

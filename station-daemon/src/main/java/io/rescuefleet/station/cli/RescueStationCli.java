@@ -22,9 +22,9 @@ public final class RescueStationCli {
     return cli;
   }
 
-  /** Quiet unless asked: engine logs go to stderr at warn, or info/debug with RESCUEFLEET_LOG. */
+  /** Quiet unless asked (failures already print their one line): RESCUEFLEET_LOG=warn, info or debug for logs on stderr. */
   private static void configureLogging(List<String> args) {
-    String level = System.getenv().getOrDefault("RESCUEFLEET_LOG", "warn");
+    String level = System.getenv().getOrDefault("RESCUEFLEET_LOG", "error");
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");

@@ -38,7 +38,7 @@ public final class ImageFileTarget implements DeviceTarget {
     try {
       if (Files.notExists(file)) {
         if (createSize == null) {
-          throw new InvalidInputException("--target " + image + ": no such file; give --size to create an image-backed drive");
+          throw new InvalidInputException("--target " + image + ": no such file (apply --size creates an image-backed drive)");
         }
         create(file, createSize);
       } else if (!Files.isRegularFile(file)) {

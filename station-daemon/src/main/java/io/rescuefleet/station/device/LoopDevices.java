@@ -4,6 +4,9 @@ import io.rescuefleet.station.process.Command;
 import io.rescuefleet.station.process.ProcessResult;
 import io.rescuefleet.station.process.ProcessRunner;
 import io.rescuefleet.station.process.ToolFailedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoopDevices {
   private static final Logger LOG = LoggerFactory.getLogger(LoopDevices.class);
+
+  /** How long a detach may wait for the last holder of the device to let go. */
+  private static final Duration DETACH_WAIT = Duration.ofSeconds(10);
 
   private final ProcessRunner runner;
 
@@ -62,10 +68,27 @@ public final class LoopDevices {
   void detach(String path) {
     try {
       runner.run(Command.of("losetup", "--detach", path));
-      LOG.debug("loop detached loop={}", path);
     } catch (ToolFailedException e) {
       // Leaking a loop device is bad, but failing the caller's cleanup for it is worse.
       LOG.warn("loop detach failed loop={} error={}", path, e.getMessage());
+      return;
+    }
+    // While a holder (a FUSE daemon finishing its exit, a loop device on top) still has it open, the
+    // kernel only marks it for detaching. Wait, so the image is really free when the caller goes on.
+    Path bound = Path.of("/sys/block", Path.of(path).getFileName().toString(), "loop");
+    long deadline = System.nanoTime() + DETACH_WAIT.toNanos();
+    while (Files.exists(bound) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    if (Files.exists(bound)) {
+      LOG.warn("loop still attached after detach loop={} waitedSeconds={}", path, DETACH_WAIT.toSeconds());
+    } else {
+      LOG.debug("loop detached loop={}", path);
     }
   }
 }

@@ -26,11 +26,6 @@ public final class RegionDevice implements AutoCloseable {
     return region;
   }
 
-  /** True when this is a loop device at an offset rather than the kernel's partition node. */
-  public boolean offsetLoop() {
-    return loop != null;
-  }
-
   @Override
   public void close() {
     if (loop != null) {

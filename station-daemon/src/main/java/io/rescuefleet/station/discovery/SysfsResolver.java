@@ -1,7 +1,6 @@
 package io.rescuefleet.station.discovery;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 

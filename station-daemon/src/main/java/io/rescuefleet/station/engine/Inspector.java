@@ -64,7 +64,7 @@ final class Inspector {
         observed = verification.run(session, observed, recorded, effective, 0.1, cancellation,
             (done, total, n) -> listener.verifyProgress(done, total));
       }
-      return view(device, serial, table, observed, manifest, effective, session);
+      return view(device, serial, table, observed, manifest, session);
     }
   }
 
@@ -75,7 +75,7 @@ final class Inspector {
   }
 
   private static Inspection view(String device, String serial, PartitionTable table, ObservedDrive o,
-      Optional<StickManifest> manifest, VerifyMode mode, StickSession session) {
+      Optional<StickManifest> manifest, StickSession session) {
     List<Inspection.PartitionView> partitions = new ArrayList<>();
     for (PartitionEntry p : table.partitions()) {
       FsSignature fs = p.number() == 1 ? o.data().signature() : p.number() == 2 ? o.efi().signature() : FsSignature.none();

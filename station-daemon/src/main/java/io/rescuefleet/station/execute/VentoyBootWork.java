@@ -19,8 +19,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Installs a Ventoy release where Ventoy's own installer puts it: the MBR boot code in bytes 0..439
- * (disk signature and table untouched), the core image after sector 0 (MBR) or after the primary GPT
- * (sector 34), and the VTOYEFI image over the whole VTOYEFI partition. With Secure Boot support off,
+ * (disk signature and table untouched; Ventoy's 16-byte disk UUID at 384 kept, or made for a new
+ * stick), the core image after sector 0 (MBR) or after the primary GPT (sector 34), and the VTOYEFI
+ * image over the whole VTOYEFI partition. With Secure Boot support off,
  * the EFI files are rearranged as the installer does, with mtools.
  */
 public final class VentoyBootWork implements BootWork {
@@ -44,13 +45,24 @@ public final class VentoyBootWork implements BootWork {
     try (RawDevice raw = RawDevice.openForWrite(disk)) {
       // Read-modify-write: the disk signature, the table (and on GPT the primary header) stay as they are.
       raw.readFully(0, head);
+      byte[] uuid = new byte[VentoyRelease.DISK_UUID_BYTES];
+      head.get(VentoyRelease.DISK_UUID_OFFSET, uuid);
+      if (java.util.Arrays.equals(uuid, new byte[uuid.length])) {
+        uuid = diskUuid(); // a new stick gets the random disk UUID Ventoy's installer gives it; an old one keeps its own
+      }
       head.put(0, code);
+      head.put(VentoyRelease.DISK_UUID_OFFSET, uuid);
       head.put((int) coreStart, core);
       head.flip();
       raw.writeFully(0, head);
       raw.force();
     }
     return end;
+  }
+
+  private static byte[] diskUuid() {
+    java.util.UUID u = java.util.UUID.randomUUID();
+    return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
   }
 
   @Override

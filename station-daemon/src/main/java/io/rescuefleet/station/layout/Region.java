@@ -26,10 +26,6 @@ public record Region(long startSector, long sectors) {
     return other.startSector >= startSector && other.endSector() <= endSector();
   }
 
-  public boolean overlaps(Region other) {
-    return other.startSector < endSector() && startSector < other.endSector();
-  }
-
   @Override
   public String toString() {
     return "sectors " + startSector + "+" + sectors;

@@ -44,16 +44,6 @@ public record StickManifest(
     return files.stream().filter(f -> f.path().equals(path)).findFirst();
   }
 
-  /** The most recent verification of the given mode. */
-  public Optional<VerifyRecord> lastVerification(String mode) {
-    for (int i = verifications.size() - 1; i >= 0; i--) {
-      if (verifications.get(i).mode().equals(mode)) {
-        return Optional.of(verifications.get(i));
-      }
-    }
-    return Optional.empty();
-  }
-
   /**
    * One file RescueFleet wrote and verified.
    *

@@ -61,7 +61,7 @@ public final class EfiProbe {
     head.get(0, code);
     byte[] core = new byte[(int) release.coreBytes()];
     head.get((int) coreStart, core);
-    return new EfiRegionState.BootArea(Digests.sha256(code), Digests.sha256(core));
+    return new EfiRegionState.BootArea(VentoyRelease.bootCodeDigest(code), Digests.sha256(core));
   }
 
   static Command mtools(String... argv) {

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 public final class VentoyRelease {
   /** Boot code bytes of the MBR; the disk signature and partition table follow them. */
   public static final int MBR_CODE_BYTES = 440;
+  /** Inside the boot code area, Ventoy keeps a 16-byte disk UUID of its own; it belongs to the stick, not the release. */
+  public static final int DISK_UUID_OFFSET = 384;
+  public static final int DISK_UUID_BYTES = 16;
   /** In GRUB's boot.img: the sector where core.img starts; Ventoy points it at 34 on GPT. */
   static final int BOOT_KERNEL_SECTOR_OFFSET = 92;
   /** In core.img's first sector: where its remaining sectors start; 35 on GPT. */
@@ -101,8 +104,15 @@ public final class VentoyRelease {
     var mbr = io.rescuefleet.api.v1alpha1.PartitionStyle.MBR;
     var gpt = io.rescuefleet.api.v1alpha1.PartitionStyle.GPT;
     return new ReleaseInfo(version, dir.toString(), core.length,
-        new BootArea(Digests.sha256(bootCode(mbr)), Digests.sha256(core(mbr))),
-        new BootArea(Digests.sha256(bootCode(gpt)), Digests.sha256(core(gpt))));
+        new BootArea(bootCodeDigest(bootCode(mbr)), Digests.sha256(core(mbr))),
+        new BootArea(bootCodeDigest(bootCode(gpt)), Digests.sha256(core(gpt))));
+  }
+
+  /** SHA-256 of MBR boot code with the stick's own disk UUID masked out, so stick and release compare. */
+  public static String bootCodeDigest(byte[] code) {
+    byte[] masked = Arrays.copyOf(code, MBR_CODE_BYTES);
+    Arrays.fill(masked, DISK_UUID_OFFSET, DISK_UUID_OFFSET + DISK_UUID_BYTES, (byte) 0);
+    return Digests.sha256(masked);
   }
 
   /** The version a VTOYEFI {@code grub/grub.cfg} declares, or null. */

@@ -123,7 +123,7 @@ public final class WindowsToGoPlanner implements WtgPlanner {
           current = new WtgVolumeState(WtgTarget.Partition, p.number(), p.region(), null, p.region().sizeBytes(), null,
               "was not probed", new MarkerRead.Absent(), null);
         }
-      } else if (p.region().overlaps(slot) && !mine) {
+      } else if (overlap(p.region(), slot) && !mine) {
         notes.add(PlanNote.unconverged(SLOT_OCCUPIED, "partition " + p.number() + " (" + p.region() + ") in the reserved "
             + "space is not a Windows To Go system RescueFleet applied; it is left alone, so WtgProfile \""
             + desired.profileName() + "\" cannot be applied. Move or delete it"));
@@ -133,10 +133,10 @@ public final class WindowsToGoPlanner implements WtgPlanner {
     if (current != null) {
       return new Target(current, current.partition(), slot, null);
     }
-    boolean overlapsOurs = ours.stream().anyMatch(v -> v.region() != null && v.region().overlaps(slot));
+    boolean overlapsOurs = ours.stream().anyMatch(v -> v.region() != null && overlap(v.region(), slot));
     if (overlapsOurs) {
       // Our old partition is in the way (the size changed): it is removed first, then recreated.
-      WtgVolumeState old = ours.stream().filter(v -> v.region() != null && v.region().overlaps(slot)).findFirst().get();
+      WtgVolumeState old = ours.stream().filter(v -> v.region() != null && overlap(v.region(), slot)).findFirst().get();
       return new Target(old, old.partition(), slot, new CreateWtgPartition(old.partition(), slot, layout.style()));
     }
     int number = 3;
@@ -221,6 +221,10 @@ public final class WindowsToGoPlanner implements WtgPlanner {
     } catch (WtgImageNotFoundException e) {
       return -1;
     }
+  }
+
+  private static boolean overlap(Region a, Region b) {
+    return a.startSector() < b.endSector() && b.startSector() < a.endSector();
   }
 
   /** A partition the new table does not keep is gone with the rewrite; nothing to remove. */

@@ -92,7 +92,10 @@ class EngineComponentTest {
     // Boot code where Ventoy puts it: the MBR code with GPT's core-image pointer, and the core image at sector 34.
     VentoyRelease release = VentoyRelease.load(lab.release, lab.runner);
     byte[] head = Arrays.copyOf(Files.readAllBytes(image), 1 << 20);
-    assertThat(Arrays.copyOf(head, 440)).isEqualTo(release.bootCode(io.rescuefleet.api.v1alpha1.PartitionStyle.GPT));
+    byte[] code = release.bootCode(io.rescuefleet.api.v1alpha1.PartitionStyle.GPT);
+    assertThat(Arrays.copyOf(head, 384)).isEqualTo(Arrays.copyOf(code, 384));
+    assertThat(Arrays.copyOfRange(head, 400, 440)).isEqualTo(Arrays.copyOfRange(code, 400, 440));
+    assertThat(Arrays.copyOfRange(head, 384, 400)).as("Ventoy's disk UUID").isNotEqualTo(new byte[16]);
     byte[] core = release.core(io.rescuefleet.api.v1alpha1.PartitionStyle.GPT);
     assertThat(Arrays.copyOfRange(head, 34 * 512, 34 * 512 + core.length)).isEqualTo(core);
   }

@@ -114,6 +114,8 @@ class PlannerTest {
             List.of("RelabelDataPartition data partition"), List.of()),
         new Case("an older Ventoy is upgraded without touching the data partition", d,
             converged(d).efiVersion("1.0.99").build(), List.of("WriteEfiImage VTOYEFI partition"), List.of()),
+        new Case("turning Secure Boot support off rewrites only VTOYEFI", desired(x -> x.secureBoot(false)),
+            converged(d).build(), List.of("WriteEfiImage VTOYEFI partition"), List.of()),
         new Case("a pinned version without a release stays unconverged, the rest proceeds", desired(x -> x.noRelease()),
             converged(desired(x -> x.noRelease())).efiVersion(null).without("iso/alpha.iso").build(), List.of(
                 "RetractManifestEntries .rescuefleet/manifest.json", "CopyFile iso/alpha.iso (missing)",

@@ -89,6 +89,11 @@ final class Sticks {
       return this;
     }
 
+    Desired secureBoot(boolean on) {
+      secureBoot = on;
+      return this;
+    }
+
     Desired noRelease() {
       release = null;
       return this;

@@ -13,15 +13,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The other layout: MBR with an NTFS data partition, verified through the mount (no extent reader for NTFS). */
-class MbrNtfsComponentTest {
+/**
+ * Layouts other than the default: MBR with an NTFS data partition (verified through the mount, there
+ * is no extent reader for NTFS), and a stick as sold, one FAT32 partition over the whole disk.
+ */
+class LayoutComponentTest {
   @TempDir
   static Path shared;
   static StickLab lab;
 
   @BeforeAll
   static void lab() {
-    Machine.requireRootAndTools(List.of("sfdisk", "mkntfs", "ntfs-3g", "ntfslabel", "mkfs.vfat", "mtype", "xz"));
+    Machine.requireRootAndTools(List.of("sfdisk", "mkntfs", "ntfs-3g", "ntfslabel", "mkfs.vfat", "mtype", "xz",
+        "mkfs.exfat", "mount.exfat-fuse"));
     lab = new StickLab(shared, mib(3), mib(5) + 11);
   }
 
@@ -52,5 +56,29 @@ class MbrNtfsComponentTest {
     assertThat(full.actions()).filteredOn(a -> a.type().equals("CopyFile")).extracting(ActionReport::path)
         .containsExactly(StickLab.path(1));
     assertThat(full.converged()).isTrue();
+  }
+
+  @Test
+  void aStickAsSoldIsTurnedIntoAVentoyStick(@TempDir Path dir) throws Exception {
+    Path image = dir.resolve("new.img");
+    try (var raf = new java.io.RandomAccessFile(image.toFile(), "rw")) {
+      raf.setLength(mib(128));
+    }
+    try (var disk = lab.loops.attach(image.toString(), 0, 0)) {
+      lab.runner.run(io.rescuefleet.station.process.Command.of("sfdisk", "--quiet", disk.path())
+          .withStdin("label: dos\nstart=2048, type=c\n".getBytes()));
+      try (var part = lab.loops.attach(disk.path(), 2048 * 512, mib(128) - 2048 * 512)) {
+        lab.runner.run(io.rescuefleet.station.process.Command.of("mkfs.vfat", "-F", "32", "-n", "KINGSTON", part.path()));
+      }
+    }
+    EngineResult r = lab.apply(image, mib(128), lab.drive("GPT", "exFAT"), VerifyMode.Quick);
+    assertThat(r.converged()).isTrue();
+    assertThat(r.plan().actions()).filteredOn(a -> a.type().equals("FormatDataPartition")).singleElement()
+        .satisfies(a -> assertThat(a.describe()).contains("replaces vfat \"KINGSTON\""));
+    assertThat(r.driftDetected()).as("a stick RescueFleet never wrote has not drifted").isFalse();
+    Inspection i = lab.inspect(image, VerifyMode.Full);
+    assertThat(i.partitionStyle()).isEqualTo("gpt");
+    assertThat(i.verify().mismatches()).isZero();
+    assertThat(i.verify().filesChecked()).isEqualTo(2);
   }
 }

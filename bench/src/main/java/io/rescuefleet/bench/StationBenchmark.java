@@ -1,0 +1,235 @@
+package io.rescuefleet.bench;
+
+import io.rescuefleet.api.load.ManifestLoader;
+import io.rescuefleet.api.load.ManifestSet;
+import io.rescuefleet.api.resolve.DriveAssignment;
+import io.rescuefleet.api.resolve.Resolver;
+import io.rescuefleet.api.v1alpha1.VerifyMode;
+import io.rescuefleet.station.device.ImageFileTarget;
+import io.rescuefleet.station.device.LoopDevice;
+import io.rescuefleet.station.device.LoopDevices;
+import io.rescuefleet.station.device.RegionDevice;
+import io.rescuefleet.station.device.RegionDevices;
+import io.rescuefleet.station.engine.ConvergeOptions;
+import io.rescuefleet.station.engine.EngineListener;
+import io.rescuefleet.station.engine.EngineResult;
+import io.rescuefleet.station.engine.Inspection;
+import io.rescuefleet.station.engine.StationEngine;
+import io.rescuefleet.station.execute.ActionReport;
+import io.rescuefleet.station.failure.Cancellation;
+import io.rescuefleet.station.fs.Mounter;
+import io.rescuefleet.station.fs.MountedVolume;
+import io.rescuefleet.station.layout.PartitionTable;
+import io.rescuefleet.station.layout.Region;
+import io.rescuefleet.station.observe.TableProbe;
+import io.rescuefleet.station.process.Command;
+import io.rescuefleet.station.process.ProcessRunner;
+import io.rescuefleet.station.testkit.SyntheticVentoyRelease;
+import io.rescuefleet.station.testkit.TestImages;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The station engine against its anchors, on image-backed drives attached to loop devices with direct
+ * I/O (so that writes reach the backing storage and reads come from it, as on a stick), each anchor
+ * measured in the same run on the same device:
+ *
+ * <ul>
+ *   <li>sync_vs_dd: our ISO sync (write, fsync, rename; through the data filesystem) over
+ *       {@code dd oflag=direct bs=4M} writing the same bytes to the same device;
+ *   <li>verify_vs_sha256sum: our Full verification over {@code sha256sum} of the same files, both reading
+ *       from the device (fresh mount, dropped device cache for sha256sum);
+ *   <li>delta_write_ratio: bytes that reached the device when 1 of 10 images changed, over its size;
+ *   <li>quick_check_s: a reinsertion quick check (attach, interlock, observe, plan) of a 50-file stick.
+ * </ul>
+ */
+final class StationBenchmark implements Benchmark {
+  static final int IMAGES = 10;
+  static final long IMAGE_SIZE = 64L << 20;
+  static final long RESERVED_MIB = 768;
+  static final long STICK = (IMAGES * IMAGE_SIZE) + (256L << 20) + (RESERVED_MIB << 20);
+  static final int QUICK_FILES = 50;
+
+  private final ProcessRunner runner = new ProcessRunner();
+  private final LoopDevices loops = new LoopDevices(runner);
+
+  @Override
+  public String name() {
+    return "station";
+  }
+
+  @Override
+  public void run(Path work, PrintStream out) throws Exception {
+    Path release = SyntheticVentoyRelease.create(work.resolve("release"), "1.1.05", runner);
+    StationEngine engine = StationEngine.create(runner, work.resolve("cache"));
+    ConvergeOptions options = ConvergeOptions.defaults().withVentoyRelease(release);
+    List<TestImages.Image> isos = new ArrayList<>();
+    for (int i = 0; i < IMAGES; i++) {
+      isos.add(TestImages.write(work.resolve("src/iso" + i + ".iso"), IMAGE_SIZE, 42 + i));
+    }
+    Path stick = work.resolve("stick.img");
+
+    // Sync: dd anchor, our sync on a blank stick, dd anchor again (the mean of two anchors evens out host noise).
+    double dd1 = ddAnchor(stick, isos);
+    EngineResult sync = apply(engine, stick, STICK, drive(isos, RESERVED_MIB), VerifyMode.Quick, options);
+    check(sync);
+    double dd2 = ddAnchor(stick, isos);
+    long copied = sync.actions().stream().filter(a -> a.type().equals("CopyFile")).count() * IMAGE_SIZE;
+    double copySeconds = seconds(sync, "CopyFile");
+    double ours = copied / copySeconds / 1e6;
+    double dd = (dd1 + dd2) / 2;
+
+    // Verify: sha256sum through a fresh mount, our Full verification, sha256sum again.
+    double sum1 = sha256sumAnchor(stick, isos.size());
+    Inspection full = inspect(engine, stick, options);
+    double sum2 = sha256sumAnchor(stick, isos.size());
+    double verify = full.verify().readMBps();
+    double sha256sum = (sum1 + sum2) / 2;
+
+    // Delta: one image gets new content.
+    List<TestImages.Image> changed = new ArrayList<>(isos);
+    changed.set(3, TestImages.write(work.resolve("src/iso3-v2.iso"), IMAGE_SIZE, 4242));
+    EngineResult delta = apply(engine, stick, STICK, drive(changed, RESERVED_MIB), VerifyMode.Quick, options);
+    check(delta);
+    double deltaRatio = (double) delta.bytesWritten() / IMAGE_SIZE;
+
+    // Quick check: reinsertion of a converged 50-file stick.
+    List<TestImages.Image> small = new ArrayList<>();
+    for (int i = 0; i < QUICK_FILES; i++) {
+      small.add(TestImages.write(work.resolve("small/f" + i + ".iso"), 256 << 10, 7000 + i));
+    }
+    Path fifty = work.resolve("fifty.img");
+    check(apply(engine, fifty, 512L << 20, drive(small, 0), VerifyMode.Quick, options));
+    double quick = Double.MAX_VALUE;
+    EngineResult quickResult = null;
+    for (int i = 0; i < 3; i++) {
+      long t0 = System.nanoTime();
+      quickResult = apply(engine, fifty, 512L << 20, drive(small, 0), VerifyMode.Quick, options);
+      quick = Math.min(quick, (System.nanoTime() - t0) / 1e9);
+      check(quickResult);
+    }
+
+    out.printf(Locale.ROOT, "  sync:   ours %.1f MB/s over %d x %d MiB (write+fsync+rename through %s); dd oflag=direct bs=4M %.1f / %.1f MB/s%n",
+        ours, IMAGES, IMAGE_SIZE >> 20, sync.filesystemDriver(), dd1, dd2);
+    out.printf(Locale.ROOT, "  verify: ours %.1f MB/s (%s, %d files, %d bytes); sha256sum %.1f / %.1f MB/s (fresh %s mount)%n",
+        verify, full.verify().readPath(), full.verify().filesChecked(), full.verify().bytesHashed(), sum1, sum2,
+        full.filesystemDriver());
+    out.printf(Locale.ROOT, "  delta:  %d bytes reached the device for one changed %d MiB image (actions: %s)%n",
+        delta.bytesWritten(), IMAGE_SIZE >> 20, delta.actions().stream().map(ActionReport::type).toList());
+    out.printf(Locale.ROOT, "  quick:  best of 3 reinsertions of a %d-file stick: %.2f s (%d actions, %d bytes written)%n",
+        QUICK_FILES, quick, quickResult.actions().size(), quickResult.bytesWritten());
+    out.printf(Locale.ROOT, "station-sync: sync_vs_dd=%.2f verify_vs_sha256sum=%.2f delta_write_ratio=%.3f quick_check_s=%.2f%n",
+        ours / dd, verify / sha256sum, deltaRatio, quick);
+  }
+
+  /** dd writes every image into the stick's reserved space with O_DIRECT, 4 MiB at a time; MB/s over all. */
+  private double ddAnchor(Path stick, List<TestImages.Image> isos) throws Exception {
+    ensureImage(stick);
+    long offset = STICK - (RESERVED_MIB << 20);
+    double seconds = 0;
+    long bytes = 0;
+    try (LoopDevice disk = loops.attach(stick.toString(), 0, 0)) {
+      for (TestImages.Image iso : isos) {
+        long t0 = System.nanoTime();
+        runner.run(Command.of("dd", "if=" + iso.file(), "of=" + disk.path(), "bs=4M", "oflag=direct,seek_bytes",
+            "seek=" + offset, "conv=notrunc", "status=none"));
+        seconds += (System.nanoTime() - t0) / 1e9;
+        bytes += iso.size();
+      }
+    }
+    return bytes / seconds / 1e6;
+  }
+
+  /** sha256sum of the images through a fresh mount of the data partition, its device cache dropped first. */
+  private double sha256sumAnchor(Path stick, int count) throws Exception {
+    try (LoopDevice disk = loops.attach(stick.toString(), 0, 0)) {
+      PartitionTable table = new TableProbe(runner).read(disk.path());
+      Region data = table.partition(1).orElseThrow().region();
+      try (RegionDevice part = new RegionDevices(loops).open(disk.path(), data)) {
+        runner.run(Command.of("blockdev", "--flushbufs", part.path()));
+        try (MountedVolume mount = new Mounter(runner).mount(part.path(), io.rescuefleet.api.v1alpha1.DataFilesystem.exFAT, true)) {
+          List<String> argv = new ArrayList<>(List.of("sha256sum"));
+          long bytes = 0;
+          for (int i = 0; i < count; i++) {
+            Path f = mount.root().resolve(path(i));
+            argv.add(f.toString());
+            bytes += Files.size(f);
+          }
+          long t0 = System.nanoTime();
+          runner.run(Command.of(argv));
+          return bytes / ((System.nanoTime() - t0) / 1e9) / 1e6;
+        }
+      }
+    }
+  }
+
+  private Inspection inspect(StationEngine engine, Path stick, ConvergeOptions options) {
+    try (ImageFileTarget target = ImageFileTarget.attach(stick, null, loops)) {
+      return engine.inspect(target, VerifyMode.Full, options, EngineListener.NONE, Cancellation.none());
+    }
+  }
+
+  private EngineResult apply(StationEngine engine, Path stick, long size, String yaml, VerifyMode mode,
+      ConvergeOptions options) {
+    try (ImageFileTarget target = ImageFileTarget.attach(stick, Files.exists(stick) ? null : size, loops)) {
+      return engine.converge(target, assignment(yaml), mode, options, EngineListener.NONE, Cancellation.none());
+    }
+  }
+
+  private void ensureImage(Path stick) throws Exception {
+    if (!Files.exists(stick)) {
+      try (var raf = new java.io.RandomAccessFile(stick.toFile(), "rw")) {
+        raf.setLength(STICK);
+      }
+    }
+  }
+
+  private static double seconds(EngineResult r, String type) {
+    return r.actions().stream().filter(a -> a.type().equals(type)).mapToDouble(ActionReport::seconds).sum();
+  }
+
+  private static void check(EngineResult r) {
+    if (!r.converged()) {
+      throw new IllegalStateException("the benchmark's stick did not converge: " + r.failure());
+    }
+  }
+
+  static String path(int i) {
+    return "iso/img" + i + ".iso";
+  }
+
+  static String drive(List<TestImages.Image> images, long reservedMiB) {
+    StringBuilder s = new StringBuilder("""
+        apiVersion: rescuefleet.io/v1alpha1
+        kind: IsoCatalog
+        metadata: {name: bench, namespace: bench}
+        spec:
+          entries:
+        """);
+    for (int i = 0; i < images.size(); i++) {
+      TestImages.Image img = images.get(i);
+      s.append(String.format("    - {name: img%d, url: \"%s\", sha256: %s, size: %d, path: %s}%n", i, img.url(), img.sha256(),
+          img.size(), path(i)));
+    }
+    s.append("""
+        ---
+        apiVersion: rescuefleet.io/v1alpha1
+        kind: RescueDrive
+        metadata: {name: bench, namespace: bench}
+        spec:
+          serial: "BENCH"
+          layout: {partitionStyle: GPT, dataFilesystem: exFAT, ventoyVersion: "1.1.05", reservedMiB: %d}
+          catalogRef: {name: bench}
+        """.formatted(reservedMiB));
+    return s.toString();
+  }
+
+  private static DriveAssignment assignment(String yaml) {
+    ManifestSet set = new ManifestLoader().load("bench.yaml", yaml);
+    return new Resolver().resolve(set.drives().get(0), set);
+  }
+}

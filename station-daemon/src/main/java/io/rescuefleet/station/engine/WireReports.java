@@ -1,0 +1,33 @@
+package io.rescuefleet.station.engine;
+
+import io.rescuefleet.api.wire.ReportBatch.ActionResult;
+import io.rescuefleet.api.wire.ReportBatch.Outcome;
+import io.rescuefleet.api.wire.ReportBatch.VerifyResult;
+import io.rescuefleet.station.execute.ActionReport;
+import java.time.Instant;
+import java.util.List;
+
+/** An {@link EngineResult} in the station API's terms, for the daemon's reports to the operator. */
+public final class WireReports {
+  private WireReports() {}
+
+  public static List<ActionResult> actions(EngineResult r) {
+    return r.actions().stream().map(WireReports::action).toList();
+  }
+
+  public static ActionResult action(ActionReport a) {
+    return new ActionResult(a.type(), a.path(), a.bytes(), a.seconds(), a.ok(), a.error());
+  }
+
+  /** The drift-detection pass, or null when the run failed before verifying. */
+  public static VerifyResult verify(EngineResult r, Instant at) {
+    VerifyReport v = r.verify();
+    return v == null ? null
+        : new VerifyResult(v.mode(), v.filesChecked(), v.bytesHashed(), v.mismatches(), v.readMBps(), at.toString());
+  }
+
+  public static Outcome outcome(EngineResult r) {
+    return new Outcome(r.converged(), r.bytesWritten(), r.driftDetected(), r.driftCorrected(), r.appliedDigest(),
+        r.failure() == null ? null : r.failure().reason(), r.failure() == null ? null : r.failure().message());
+  }
+}
