@@ -13,6 +13,7 @@ import java.util.Optional;
  * computer name), and whether the station's cache holds the profile's image, with its catalog.
  *
  * @param catalog the images of the profile's WIM when the cache holds it, else null
+ * @param vhdBootPlugin whether the data partition has Ventoy's vhdboot plugin (/ventoy/ventoy_vhdboot.img)
  */
 public record ObservedWtg(
     List<PartitionEntry> reservedPartitions,
@@ -20,7 +21,8 @@ public record ObservedWtg(
     List<WtgVolumeState> volumes,
     String serial,
     boolean imageCached,
-    WimInfo catalog) {
+    WimInfo catalog,
+    boolean vhdBootPlugin) {
 
   public ObservedWtg {
     reservedPartitions = List.copyOf(reservedPartitions);
@@ -29,11 +31,11 @@ public record ObservedWtg(
 
   /** The slot as far as the partition table and the manifest show it, before anything was probed. */
   public ObservedWtg(List<PartitionEntry> reservedPartitions, StickManifest.WtgRecord applied) {
-    this(reservedPartitions, applied, List.of(), null, false, null);
+    this(reservedPartitions, applied, List.of(), null, false, null, false);
   }
 
   public static ObservedWtg empty() {
-    return new ObservedWtg(List.of(), null, List.of(), null, false, null);
+    return new ObservedWtg(List.of(), null, List.of(), null, false, null, false);
   }
 
   /** The VHD found at {@code path}, compared as the data partition does (without case). */
@@ -47,6 +49,6 @@ public record ObservedWtg(
   }
 
   public ObservedWtg withVolumes(List<WtgVolumeState> checked) {
-    return new ObservedWtg(reservedPartitions, applied, checked, serial, imageCached, catalog);
+    return new ObservedWtg(reservedPartitions, applied, checked, serial, imageCached, catalog, vhdBootPlugin);
   }
 }

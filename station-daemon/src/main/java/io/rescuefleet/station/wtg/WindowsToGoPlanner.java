@@ -42,6 +42,7 @@ public final class WindowsToGoPlanner implements WtgPlanner {
   public static final String SLOT_OCCUPIED = "WtgSlotOccupied";
   public static final String DOES_NOT_FIT = "WtgDoesNotFit";
   public static final String BOOT_NOT_GENERATED = "WtgBootNotGenerated";
+  public static final String VHDBOOT_PLUGIN_MISSING = "WtgVhdbootPluginMissing";
 
   @Override
   public Outcome plan(ResolvedWtg desired, ObservedWtg observed, DesiredLayout layout, boolean dataFormatted) {
@@ -85,6 +86,11 @@ public final class WindowsToGoPlanner implements WtgPlanner {
           }
         }
       }
+    }
+    if (desired != null && desired.target() == WtgTarget.VhdFile && !observed.vhdBootPlugin() && placed) {
+      notes.add(PlanNote.info(VHDBOOT_PLUGIN_MISSING, "Ventoy boots " + desired.vhdPath() + " only with its vhdboot "
+          + "plugin, which RescueFleet does not ship: put ventoy_vhdboot.img (github.com/ventoy/vhdiso) at /"
+          + WindowsToGoProbe.VHDBOOT_PLUGIN));
     }
     for (WtgVolumeState v : placed ? ours : List.<WtgVolumeState>of()) {
       if (v != keep && !removedByLayout(v, layout)) {

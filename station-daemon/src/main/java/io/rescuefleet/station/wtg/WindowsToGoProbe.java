@@ -57,6 +57,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WindowsToGoProbe implements WtgProbe {
   private static final Logger LOG = LoggerFactory.getLogger(WindowsToGoProbe.class);
+  /** Where Ventoy looks for its vhdboot plugin; without it, Ventoy lists a VHD but cannot boot it. */
+  public static final String VHDBOOT_PLUGIN = "ventoy/ventoy_vhdboot.img";
 
   private final Toolbox tools;
   private final NtfsTools ntfs;
@@ -100,7 +102,8 @@ public final class WindowsToGoProbe implements WtgProbe {
         catalog = wim.info(image.get().file());
       }
     }
-    return new ObservedWtg(extra, applied, volumes, request.serial(), cached, catalog);
+    boolean plugin = volume != null && Files.isRegularFile(session.mounted().resolve(VHDBOOT_PLUGIN));
+    return new ObservedWtg(extra, applied, volumes, request.serial(), cached, catalog, plugin);
   }
 
   @Override

@@ -94,7 +94,7 @@ class WindowsToGoPlannerTest {
       }
     }
     return new ObservedWtg(reserved, applied, List.of(volumes), SERIAL, cached,
-        cached ? new WimInfo(CATALOG) : null);
+        cached ? new WimInfo(CATALOG) : null, true);
   }
 
   /** One case: the profile, the stick, whether the plan formats the data partition, and what must come out. */
@@ -145,7 +145,7 @@ class WindowsToGoPlannerTest {
             "PrepareWtgImage", "RetractWtgRecord", "ApplyWtg partition 3: unattend.xml settings changed"),
         c("another stick's serial re-applies", HOME,
             new ObservedWtg(stick(true, RECORD, APPLIED_HOME).reservedPartitions(), RECORD, List.of(APPLIED_HOME),
-                "OTHER-SERIAL", true, new WimInfo(CATALOG)),
+                "OTHER-SERIAL", true, new WimInfo(CATALOG), true),
             "PrepareWtgImage", "RetractWtgRecord", "ApplyWtg partition 3: unattend.xml settings changed"),
         c("a damaged sample re-applies", HOME, stick(true, RECORD, damaged),
             "PrepareWtgImage", "RetractWtgRecord",
@@ -211,7 +211,11 @@ class WindowsToGoPlannerTest {
         Arguments.of("a profile larger than the reserved space", tooBig, stick(true, null), PlanNote.Severity.UNCONVERGED,
             "WtgDoesNotFit", "needs 4096 MiB"),
         Arguments.of("a system without boot configuration says so", HOME, stick(true, RECORD, notBootable),
-            PlanNote.Severity.INFO, "WtgBootNotGenerated", "has no boot configuration: no template"));
+            PlanNote.Severity.INFO, "WtgBootNotGenerated", "has no boot configuration: no template"),
+        Arguments.of("a VHD without Ventoy's vhdboot plugin says how Ventoy would boot it", HOME_VHD,
+            new ObservedWtg(List.of(), null, List.of(vhd(valid(marker(HOME_VHD, 2, BootConfiguration.Generated)))), SERIAL,
+                true, new WimInfo(CATALOG), false),
+            PlanNote.Severity.INFO, "WtgVhdbootPluginMissing", "/ventoy/ventoy_vhdboot.img"));
   }
 
   @ParameterizedTest(name = "{0}")
