@@ -95,8 +95,13 @@ public final class WindowsToGoWork implements WtgWork {
       PartitionTable table = tables.read(session.disk());
       PartitionEntry p = table.partition(a.partition()).filter(e -> e.region().equals(a.region())).orElseThrow(
           () -> new IllegalStateException("partition " + a.partition() + " is not at " + a.region() + " on " + session.disk()));
+      BcdDevice identity = bootDevice(table, p);
+      if (identity == null) {
+        throw new IllegalStateException("the partition table of " + session.disk() + " gives partition " + a.partition()
+            + " no identity a BCD store can name");
+      }
       VolumeRequest request = new VolumeRequest(applyId, a.wtg().profileName(), a.wtg().target().name(), unattend,
-          bootDevice(table, p), p.start(), clock.instant());
+          identity, p.start(), clock.instant());
       try (RegionDevice device = tools.regions().open(session.disk(), p.region())) {
         marker = writer.write(device.path(), image, request, progress);
       }
@@ -137,12 +142,19 @@ public final class WindowsToGoWork implements WtgWork {
     rereadIfRealDisk(session.disk());
   }
 
-  /** The partition as the BCD names it: GPT disk and partition GUIDs, or MBR disk signature and byte offset. */
+  /**
+   * The partition as the BCD names it: GPT disk and partition GUIDs, or MBR disk signature and byte
+   * offset; null when the table does not say (then no BCD can name it).
+   */
   static BcdDevice bootDevice(PartitionTable table, PartitionEntry p) {
-    if (PartitionTable.GPT.equals(table.label())) {
-      return BcdDevice.gpt(UUID.fromString(table.id()), UUID.fromString(p.uuid()));
+    try {
+      if (PartitionTable.GPT.equals(table.label())) {
+        return BcdDevice.gpt(UUID.fromString(table.id()), UUID.fromString(p.uuid()));
+      }
+      return BcdDevice.mbr(Long.parseLong(table.id().replaceFirst("^0x", ""), 16), p.region().offsetBytes());
+    } catch (RuntimeException e) {
+      return null; // an identifier missing or not in sfdisk's usual form
     }
-    return BcdDevice.mbr(Long.parseLong(table.id().replaceFirst("^0x", ""), 16), p.region().offsetBytes());
   }
 
   private void rereadIfRealDisk(String disk) {
