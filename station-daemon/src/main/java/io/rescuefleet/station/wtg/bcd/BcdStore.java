@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds a BCD store from a template as bcdboot does: copies the template, adds or updates the
@@ -27,12 +28,22 @@ public final class BcdStore {
 
   /** Writes {@code store} from {@code template} with {@code objects}. */
   public void build(Path template, Path store, List<BcdObject> objects) {
+    build(template, store, ids -> objects);
+  }
+
+  /**
+   * Writes {@code store} from {@code template} with the objects {@code objectsFor} gives for the ids of
+   * the objects the template has (lower case): the template is read once.
+   */
+  public void build(Path template, Path store, Function<List<String>, List<BcdObject>> objectsFor) {
+    HiveKey original = hivex.read(template);
+    List<BcdObject> objects = objectsFor.apply(ids(original));
     try {
       Files.copy(template, store, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the BCD template " + template, e);
     }
-    hivex.edit(store, BcdScript.render(state(hivex.read(store), objects), objects));
+    hivex.edit(store, BcdScript.render(state(original, objects), objects));
     HiveKey written = hivex.read(store);
     List<String> wrong = new ArrayList<>();
     for (BcdObject o : objects) {
@@ -50,7 +61,11 @@ public final class BcdStore {
 
   /** The ids of the objects a store (or template) has, lower case. */
   public List<String> objectIds(Path store) {
-    return hivex.read(store).at("\\Objects").map(HiveKey::children).orElse(List.of()).stream()
+    return ids(hivex.read(store));
+  }
+
+  private static List<String> ids(HiveKey root) {
+    return root.at("\\Objects").map(HiveKey::children).orElse(List.of()).stream()
         .map(k -> k.name().toLowerCase(Locale.ROOT)).toList();
   }
 

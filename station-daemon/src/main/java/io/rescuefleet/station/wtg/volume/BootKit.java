@@ -41,8 +41,8 @@ final class BootKit {
     boolean memtest = image.contents().efiFiles().stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).endsWith("/memtest.efi"));
     String locale = image.image().defaultLanguage() == null ? "en-US" : image.image().defaultLanguage();
     String description = (image.image().name() == null ? "Windows" : image.image().name()) + " (Windows To Go)";
-    bcd.build(template, store, WindowsToGoBcd.objects(request.bootDevice(), WindowsGuid.braced(request.applyId()),
-        description, locale, bcd.objectIds(template), memtest));
+    bcd.build(template, store, ids -> WindowsToGoBcd.objects(request.bootDevice(),
+        WindowsGuid.braced(request.applyId()), description, locale, ids, memtest));
     try {
       return new BootKit(dir, boot, Files.readAllBytes(store));
     } catch (IOException e) {
