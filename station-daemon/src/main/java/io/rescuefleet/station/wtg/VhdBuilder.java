@@ -70,7 +70,8 @@ final class VhdBuilder {
       long offset = VhdLayout.PARTITION_START * 512;
       WtgMarker marker;
       VolumeRequest inside = new VolumeRequest(request.applyId(), request.profile(), request.target(), request.unattend(),
-          BcdDevice.mbr(signature, offset), VhdLayout.PARTITION_START, request.appliedAt());
+          request.sanPolicy(), request.driversPath(), BcdDevice.mbr(signature, offset), VhdLayout.PARTITION_START,
+          request.appliedAt());
       try (LoopDevice partition = tools.loops().attach(staged.toString(), offset, disk - offset)) {
         marker = writer.write(partition.path(), image, inside, progress);
       }

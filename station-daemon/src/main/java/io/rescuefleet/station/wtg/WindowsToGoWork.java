@@ -58,8 +58,9 @@ public final class WindowsToGoWork implements WtgWork {
     this.tools = tools;
     WimTool wim = new WimTool(tools.runner());
     this.preparer = new ImagePreparer(wim);
+    Hivex hivex = new Hivex(tools.runner());
     this.writer = new WtgVolumeWriter(new NtfsTools(tools.runner()), wim, tools.mounter(), tools.blocks(),
-        new BcdStore(new Hivex(tools.runner())));
+        new BcdStore(hivex), hivex);
     this.vhds = new VhdBuilder(tools, writer);
     this.tables = new TableProbe(tools.runner());
     this.clock = clock;
@@ -101,13 +102,14 @@ public final class WindowsToGoWork implements WtgWork {
             + " no identity a BCD store can name");
       }
       VolumeRequest request = new VolumeRequest(applyId, a.wtg().profileName(), a.wtg().target().name(), unattend,
-          identity, p.start(), clock.instant());
+          a.wtg().unattend().sanPolicy(), a.wtg().driversPath(), identity, p.start(), clock.instant());
       try (RegionDevice device = tools.regions().open(session.disk(), p.region())) {
         marker = writer.write(device.path(), image, request, progress);
       }
     } else {
       marker = vhds.build(session.writableRoot(), a.wtg().vhdPath(), a.wtg().sizeMiB(), image,
-          new VolumeRequest(applyId, a.wtg().profileName(), a.wtg().target().name(), unattend, null, 0, clock.instant()),
+          new VolumeRequest(applyId, a.wtg().profileName(), a.wtg().target().name(), unattend,
+              a.wtg().unattend().sanPolicy(), a.wtg().driversPath(), null, 0, clock.instant()),
           cancellation, progress);
     }
     return new WtgRecord(marker.profile(), marker.target(), a.target(), marker.applyId(), marker.imageSha256(),

@@ -12,7 +12,9 @@ import java.util.List;
  * marker), never from what a run meant to do: {@code state} is {@code applied}, {@code damaged}
  * (sampled files differ from the image), {@code incomplete} (no marker: never applied, or interrupted)
  * or {@code unusable} (not NTFS, a VHD without a valid footer, an unreadable marker);
- * {@code bootConfiguration} is {@code generated} or {@code not generated (why)}, null when unknown.
+ * {@code bootConfiguration} is {@code generated} or {@code not generated (why)}, null when unknown;
+ * {@code offlineServicing} says what was written to the image's registry for unattend.xml's offline
+ * settings.
  */
 public record WtgStatus(
     String target,
@@ -26,8 +28,13 @@ public record WtgStatus(
     String edition,
     String bootConfiguration,
     String appliedAt,
+    List<String> offlineServicing,
     Integer samplesChecked,
     Integer samplesDiffering) {
+
+  public WtgStatus {
+    offlineServicing = offlineServicing == null ? List.of() : List.copyOf(offlineServicing);
+  }
 
   public static List<WtgStatus> of(ObservedWtg observed) {
     return observed == null ? List.of() : observed.volumes().stream().map(WtgStatus::of).toList();
@@ -37,23 +44,25 @@ public record WtgStatus(
     Integer checked = v.samples() == null ? null : v.samples().checked();
     Integer differing = v.samples() == null ? null : v.samples().mismatches().size();
     if (v.problem() != null) {
-      return new WtgStatus(v.target().name(), v.location(), "unusable", v.problem(), null, null, null, null, null, null,
-          null, null, null);
+      return unmarked(v, "unusable", v.problem());
     }
     if (v.marker() instanceof MarkerRead.Unreadable u) {
-      return new WtgStatus(v.target().name(), v.location(), "unusable", "marker unreadable: " + u.why(), null, null,
-          null, null, null, null, null, null, null);
+      return unmarked(v, "unusable", "marker unreadable: " + u.why());
     }
     if (!(v.marker() instanceof MarkerRead.Valid valid)) {
-      return new WtgStatus(v.target().name(), v.location(), "incomplete",
-          "no Windows To Go marker: never applied, or an apply was interrupted", null, null, null, null, null, null, null,
-          null, null);
+      return unmarked(v, "incomplete", "no Windows To Go marker: never applied, or an apply was interrupted");
     }
     WtgMarker m = valid.marker();
     boolean damaged = differing != null && differing > 0;
     String boot = m.bootConfiguration() == BootConfiguration.Generated ? "generated" : "not generated (" + m.bootNote() + ")";
     return new WtgStatus(v.target().name(), v.location(), damaged ? "damaged" : "applied",
         damaged ? String.join("; ", v.samples().mismatches()) : null, m.profile(), m.imageSha256(), m.imageIndex(),
-        m.imageName(), m.edition(), boot, m.appliedAt(), checked, differing);
+        m.imageName(), m.edition(), boot, m.appliedAt(), m.offlineServicing(), checked, differing);
+  }
+
+  /** A volume without a trustworthy marker: nothing is known of what it holds. */
+  private static WtgStatus unmarked(WtgVolumeState v, String state, String detail) {
+    return new WtgStatus(v.target().name(), v.location(), state, detail, null, null, null, null, null, null, null, null,
+        null, null);
   }
 }

@@ -150,7 +150,8 @@ final class RecordingWork
     WimImage home = new WimImage(2, "Windows 11 Home", null, null, "Core", "Core", "amd64", null, 1000);
     return new PreparedImage(image.file(), action.sha256(), new WimInfo(List.of(home)),
         new ImageSelection(action.index(), action.edition()), home,
-        new ImageContents(1, 1000, List.of(), List.of(), Optional.empty(), Optional.empty(), false, List.of()),
+        new ImageContents(1, 1000, List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), false, List.of()),
         new BootFiles(BootConfiguration.NotGenerated, List.of(), null, "no template"));
   }
 

@@ -66,7 +66,7 @@ class WindowsToGoPlannerTest {
     return new WtgMarker(1, "0b5e8a0e-58f3-4b55-9a36-8c1d0f3e7a11", wtg.profileName(), wtg.target().name(),
         wtg.imageSha256(), index, CATALOG.get(index - 1).name(), wtg.edition(), "amd64",
         WtgUnattend.sha256(wtg, SERIAL, "amd64"), boot, boot == BootConfiguration.NotGenerated ? "no template" : null,
-        boot == BootConfiguration.Generated ? IDENTITY : null, "2026-11-25T12:00:00Z", CATALOG, List.of());
+        boot == BootConfiguration.Generated ? IDENTITY : null, "2026-11-25T12:00:00Z", CATALOG, List.of(), List.of());
   }
 
   private static WtgVolumeState partition(Region region, MarkerRead marker) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param fontFiles files under {@code Windows/Boot/Fonts}, as image paths
  * @param bcdTemplate the path of {@code Windows/System32/config/BCD-Template}, if the image has one
  * @param bootManager the path of {@code Windows/Boot/EFI/bootmgfw.efi}, if the image has one
+ * @param systemHive the path of the SYSTEM registry hive, if the image has one; {@code softwareHive} likewise
  */
 public record ImageContents(
     long files,
@@ -20,6 +21,8 @@ public record ImageContents(
     List<String> fontFiles,
     Optional<String> bcdTemplate,
     Optional<String> bootManager,
+    Optional<String> systemHive,
+    Optional<String> softwareHive,
     boolean driversFolderPresent,
     List<SampledFile> samples) {
 

@@ -27,6 +27,8 @@ public final class ImageContentsCollector implements Consumer<WimFile> {
   private static final String FONTS_DIR = "/windows/boot/fonts/";
   private static final String TEMPLATE = "/windows/system32/config/bcd-template";
   private static final String BOOT_MANAGER = EFI_DIR + "bootmgfw.efi";
+  private static final String SYSTEM_HIVE = "/windows/system32/config/system";
+  private static final String SOFTWARE_HIVE = "/windows/system32/config/software";
 
   private final long seed;
   private final String driversFolder;
@@ -35,6 +37,8 @@ public final class ImageContentsCollector implements Consumer<WimFile> {
   private final List<String> fontFiles = new ArrayList<>();
   private String template;
   private String bootManager;
+  private String systemHive;
+  private String softwareHive;
   private boolean driversPresent;
   private long files;
   private long bytes;
@@ -63,6 +67,10 @@ public final class ImageContentsCollector implements Consumer<WimFile> {
       template = f.path();
     } else if (lower.equals(BOOT_MANAGER)) {
       bootManager = f.path();
+    } else if (lower.equals(SYSTEM_HIVE)) {
+      systemHive = f.path();
+    } else if (lower.equals(SOFTWARE_HIVE)) {
+      softwareHive = f.path();
     }
     if (f.regular() && f.sha1() != null && f.size() > 0 && f.size() <= MAX_SAMPLE_BYTES && !MutablePaths.mutable(f.path())) {
       samples.add(new Keyed(mix(seed ^ f.path().hashCode() * 0x9E3779B97F4A7C15L), new SampledFile(f.path(), f.size(), f.sha1())));
@@ -75,7 +83,8 @@ public final class ImageContentsCollector implements Consumer<WimFile> {
   public ImageContents contents() {
     List<SampledFile> chosen = samples.stream().map(Keyed::file).sorted(Comparator.comparing(SampledFile::path)).toList();
     return new ImageContents(files, bytes, efiFiles, fontFiles, Optional.ofNullable(template),
-        Optional.ofNullable(bootManager), driversPresent, chosen);
+        Optional.ofNullable(bootManager), Optional.ofNullable(systemHive), Optional.ofNullable(softwareHive),
+        driversPresent, chosen);
   }
 
   /** SplitMix64's finaliser: spreads similar inputs over the whole range. */

@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
  *       system-managed page file on the Windows To Go volume (C: once it runs).
  * </ul>
  *
- * Pure; the same settings always give the same bytes, so their digest tells whether the file changed.
+ * Windows Setup runs no offlineServicing pass when an applied image first boots (Microsoft's Windows
+ * To Go guide applies it with {@code dism /Apply-Unattend}), so those settings are also written to the
+ * image's registry when it is applied ({@code OfflineServicing}). Pure; the same settings always give
+ * the same bytes, so their digest tells whether the file changed.
  */
 public final class UnattendXml {
   /** Where Windows Setup looks for it, relative to the Windows volume's root. */

@@ -17,6 +17,8 @@ import java.util.List;
  * @param bootDevice the partition the BCD store names (disk and partition identity), null without one
  * @param catalog every image of the WIM the image came from: with the WIM's SHA-256 it lets a later pass
  *     tell, without the WIM, which image a profile's index or edition selects
+ * @param offlineServicing what was written to the image's registry for unattend.xml's offlineServicing
+ *     settings, or why not
  * @param samples files of the image to check on later insertions, with the image's SHA-1
  */
 public record WtgMarker(
@@ -35,6 +37,7 @@ public record WtgMarker(
     BcdDevice bootDevice,
     String appliedAt,
     List<WimImage> catalog,
+    List<String> offlineServicing,
     List<SampledFile> samples) {
 
   public static final int SCHEMA_VERSION = 1;
@@ -43,6 +46,7 @@ public record WtgMarker(
 
   public WtgMarker {
     catalog = catalog == null ? List.of() : List.copyOf(catalog);
+    offlineServicing = offlineServicing == null ? List.of() : List.copyOf(offlineServicing);
     samples = samples == null ? List.of() : List.copyOf(samples);
   }
 }

@@ -5,6 +5,7 @@ import io.rescuefleet.station.device.BlockDevices;
 import io.rescuefleet.station.fs.MountedVolume;
 import io.rescuefleet.station.fs.Mounter;
 import io.rescuefleet.station.wtg.bcd.BcdStore;
+import io.rescuefleet.station.wtg.bcd.Hivex;
 import io.rescuefleet.station.wtg.image.WimTool;
 import io.rescuefleet.station.wtg.unattend.UnattendXml;
 import java.io.IOException;
@@ -46,13 +47,15 @@ public final class WtgVolumeWriter {
   private final Mounter mounter;
   private final BlockDevices blocks;
   private final BcdStore bcd;
+  private final OfflineServicing offline;
 
-  public WtgVolumeWriter(NtfsTools ntfs, WimTool wim, Mounter mounter, BlockDevices blocks, BcdStore bcd) {
+  public WtgVolumeWriter(NtfsTools ntfs, WimTool wim, Mounter mounter, BlockDevices blocks, BcdStore bcd, Hivex hivex) {
     this.ntfs = ntfs;
     this.wim = wim;
     this.mounter = mounter;
     this.blocks = blocks;
     this.bcd = bcd;
+    this.offline = new OfflineServicing(hivex);
   }
 
   /**
@@ -75,6 +78,7 @@ public final class WtgVolumeWriter {
       BootKit kit = join(boot);
 
       List<String> wrong = new ArrayList<>();
+      List<String> servicing;
       long checked;
       blocks.dropCache(device); // so the samples are read from the medium, not from what was just written
       try (MountedVolume volume = mounter.mount(device, DataFilesystem.NTFS, false)) {
@@ -82,6 +86,9 @@ public final class WtgVolumeWriter {
         wrong.addAll(SampleCheck.mismatches(root, image.contents().samples()));
         checked = System.nanoTime();
         write(root, UnattendXml.PATH, request.unattend());
+        servicing = offline.service(image.contents().systemHive().map(h -> root.resolve(h.substring(1))),
+            image.contents().softwareHive().map(h -> root.resolve(h.substring(1))), request.sanPolicy(),
+            request.driversPath());
         if (kit != null) {
           kit.install(root);
         }
@@ -102,7 +109,7 @@ public final class WtgVolumeWriter {
           request.target(), image.sha256(), image.image().index(), image.image().name(), image.selection().edition(),
           image.architecture(), sha256(request.unattend()), image.boot().configuration(), image.boot().notGeneratedBecause(),
           kit == null ? null : request.bootDevice(), request.appliedAt().toString(), image.catalog().images(),
-          image.contents().samples());
+          servicing, image.contents().samples());
       ntfs.put(device, WtgMarker.PATH, MarkerCodec.write(marker));
       long done = System.nanoTime();
       LOG.debug("windows to go phases device={} apply={} readBack={} filesAndMarker={}", device,

@@ -12,7 +12,8 @@ class BootFilesTest {
   private static ImageContents image(Optional<String> template, Optional<String> manager) {
     return new ImageContents(10, 1000,
         List.of("/Windows/Boot/EFI/bootmgfw.efi", "/Windows/Boot/EFI/memtest.efi", "/Windows/Boot/EFI/en-US/bootmgfw.efi.mui"),
-        List.of("/Windows/Boot/Fonts/wgl4_boot.ttf"), template, manager, false, List.of());
+        List.of("/Windows/Boot/Fonts/wgl4_boot.ttf"), template, manager, Optional.empty(), Optional.empty(), false,
+        List.of());
   }
 
   private static final Optional<String> TEMPLATE = Optional.of("/Windows/System32/config/BCD-Template");

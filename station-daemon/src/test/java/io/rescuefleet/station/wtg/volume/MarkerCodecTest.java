@@ -17,7 +17,8 @@ class MarkerCodecTest {
       "a".repeat(64), 2, "Windows 11 Pro", "Windows 11 Pro", "amd64", "b".repeat(64), BootConfiguration.Generated, null,
       BcdDevice.gpt(UUID.fromString("11111111-2222-3333-4444-555555555555"), UUID.fromString("66666666-7777-8888-9999-aaaaaaaaaaaa")),
       "2026-11-25T12:00:00Z", List.of(new WimImage(2, "Windows 11 Pro", null, "Windows 11 Pro", "Professional",
-      "Professional", "amd64", "en-US", 1000)), List.of(new SampledFile("/Windows/explorer.exe", 250000, "c".repeat(40))));
+      "Professional", "amd64", "en-US", 1000)), List.of("SanPolicy 4 set in SYSTEM\\ControlSet001"),
+      List.of(new SampledFile("/Windows/explorer.exe", 250000, "c".repeat(40))));
 
   @Test
   void readsBackWhatItWrites() {

@@ -2,6 +2,7 @@ package io.rescuefleet.station.wtg.volume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rescuefleet.api.v1alpha1.SanPolicy;
 import io.rescuefleet.station.device.BlockDevices;
 import io.rescuefleet.station.fs.Mounter;
 import io.rescuefleet.station.process.Command;
@@ -42,7 +43,7 @@ class WtgVolumeWriterComponentTest {
   private final WimTool wim = new WimTool(runner);
   private final BcdStore bcd = new BcdStore(new Hivex(runner));
   private final WtgVolumeWriter writer = new WtgVolumeWriter(new NtfsTools(runner), wim, new Mounter(runner),
-      new BlockDevices(runner), bcd);
+      new BlockDevices(runner), bcd, new Hivex(runner));
 
   @BeforeAll
   static void images() throws Exception {
@@ -58,7 +59,8 @@ class WtgVolumeWriterComponentTest {
   }
 
   private VolumeRequest request() {
-    return new VolumeRequest(APPLY, "win11-wtg", "Partition", UNATTEND, DEVICE, 2048, Instant.parse("2026-11-25T12:00:00Z"));
+    return new VolumeRequest(APPLY, "win11-wtg", "Partition", UNATTEND, SanPolicy.OfflineInternal, "drivers/usb3", DEVICE,
+        2048, Instant.parse("2026-11-25T12:00:00Z"));
   }
 
   private String run(String... argv) {
@@ -94,6 +96,26 @@ class WtgVolumeWriterComponentTest {
       assertThat(marker.bootConfiguration()).isEqualTo(BootConfiguration.Generated);
       assertThat(marker.unattendSha256()).isEqualTo(WtgVolumeWriter.sha256(UNATTEND));
       assertThat(marker.bootDevice()).isEqualTo(DEVICE);
+
+      // What dism /Apply-Unattend would do for the offlineServicing settings, in the image's own registry.
+      Path system = dir.resolve("SYSTEM");
+      Path software = dir.resolve("SOFTWARE");
+      runner.run(Command.of("ntfscat", disk.device(), "/Windows/System32/config/SYSTEM").withStdoutTo(system));
+      runner.run(Command.of("ntfscat", disk.device(), "/Windows/System32/config/SOFTWARE").withStdoutTo(software));
+      String parameters = "\\ControlSet001\\Services\\partmgr\\Parameters";
+      assertThat(run("hivexget", system.toString(), parameters, "SanPolicy").strip()).isEqualTo("4");
+      assertThat(run("hivexget", system.toString(), parameters, "Other").strip()).isEqualTo("7");
+      assertThat(run("hivexget", system.toString(), parameters, "Path").strip()).isEqualTo("C:\\keep\\me \"quoted\"");
+      String currentVersion = "\\Microsoft\\Windows\\CurrentVersion";
+      assertThat(run("hivexget", software.toString(), currentVersion, "DevicePath").strip())
+          .isEqualTo("%SystemRoot%\\inf;%SystemDrive%\\drivers\\usb3");
+      assertThat(run("hivexget", software.toString(), currentVersion, "ProgramFilesDir").strip()).isEqualTo("C:\\Program Files");
+      assertThat(runner.run(Command.of("hivexsh", software.toString())
+          .withStdin(("cd " + currentVersion + "\nlsval\n").getBytes(StandardCharsets.UTF_8))).stdout())
+          .contains("\"InstallTime\"=hex(11):00,01,02,03,04,05,06,07");
+      assertThat(marker.offlineServicing()).containsExactly(
+          "SanPolicy 4 set in SYSTEM\\ControlSet001\\Services\\partmgr\\Parameters",
+          "DevicePath in SOFTWARE\\Microsoft\\Windows\\CurrentVersion is %SystemRoot%\\inf;%SystemDrive%\\drivers\\usb3");
       assertThat(marker.samples()).isNotEmpty().allSatisfy(s -> assertThat(s.path()).doesNotStartWith("/Users"));
     }
   }
