@@ -1,6 +1,5 @@
 package io.rescuefleet.station.engine;
 
-import io.rescuefleet.station.wtg.image.WtgImageNotFoundException;
 import io.rescuefleet.api.resolve.EffectivePolicy;
 import io.rescuefleet.api.v1alpha1.VerifyMode;
 import io.rescuefleet.api.wire.ReportBatch.Direction;
@@ -23,6 +22,7 @@ import io.rescuefleet.station.plan.Planner;
 import io.rescuefleet.station.release.VentoyRelease;
 import io.rescuefleet.station.session.StickSession;
 import io.rescuefleet.station.verify.VerifyScheduler;
+import io.rescuefleet.station.wtg.image.WtgImageNotFoundException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;

@@ -22,13 +22,13 @@ import io.rescuefleet.station.plan.DesiredFile;
 import io.rescuefleet.station.session.StickSession;
 import io.rescuefleet.station.session.ToolStickSession;
 import io.rescuefleet.station.session.Toolbox;
+import io.rescuefleet.station.wtg.WtgStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import io.rescuefleet.station.wtg.WtgStatus;
 import java.util.stream.Collectors;
 
 /**

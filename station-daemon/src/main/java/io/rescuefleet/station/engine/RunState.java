@@ -7,10 +7,10 @@ import io.rescuefleet.station.manifest.StickManifest;
 import io.rescuefleet.station.observe.ObservedDrive;
 import io.rescuefleet.station.plan.Plan;
 import io.rescuefleet.station.plan.PlanNote;
+import io.rescuefleet.station.wtg.WtgStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import io.rescuefleet.station.wtg.WtgStatus;
 
 /** What one engine run has learned so far; becomes its {@link EngineResult}. */
 final class RunState {

@@ -1,5 +1,8 @@
 package io.rescuefleet.station.wtg.bcd;
 
+import io.rescuefleet.station.wtg.registry.HiveKey;
+import io.rescuefleet.station.wtg.registry.HiveValue;
+import io.rescuefleet.station.wtg.registry.Hivex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.rescuefleet.station.wtg.bcd;
 
+import io.rescuefleet.station.wtg.registry.HiveValue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

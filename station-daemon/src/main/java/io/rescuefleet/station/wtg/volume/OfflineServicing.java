@@ -1,8 +1,8 @@
 package io.rescuefleet.station.wtg.volume;
 
 import io.rescuefleet.api.v1alpha1.SanPolicy;
-import io.rescuefleet.station.wtg.bcd.Hivex;
-import io.rescuefleet.station.wtg.bcd.RegistryLine;
+import io.rescuefleet.station.wtg.registry.Hivex;
+import io.rescuefleet.station.wtg.registry.RegistryLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rescuefleet.station.process.Command;
 import io.rescuefleet.station.process.ProcessRunner;
-import io.rescuefleet.station.testkit.BcdTemplates;
 import io.rescuefleet.station.testing.Machine;
+import io.rescuefleet.station.testkit.BcdTemplates;
+import io.rescuefleet.station.wtg.registry.HiveValue;
+import io.rescuefleet.station.wtg.registry.Hivex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;

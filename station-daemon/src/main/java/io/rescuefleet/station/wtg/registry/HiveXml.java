@@ -1,4 +1,4 @@
-package io.rescuefleet.station.wtg.bcd;
+package io.rescuefleet.station.wtg.registry;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

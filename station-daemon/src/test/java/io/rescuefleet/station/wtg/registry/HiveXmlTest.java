@@ -1,8 +1,9 @@
-package io.rescuefleet.station.wtg.bcd;
+package io.rescuefleet.station.wtg.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rescuefleet.station.wtg.bcd.BcdValue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.rescuefleet.station.wtg.bcd;
+package io.rescuefleet.station.wtg.registry;
 
 import io.rescuefleet.station.process.Command;
 import io.rescuefleet.station.process.ProcessResult;
