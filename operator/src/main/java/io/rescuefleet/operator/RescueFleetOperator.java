@@ -50,6 +50,7 @@ public final class RescueFleetOperator implements AutoCloseable {
   private final OperatorMetrics metrics;
   private final EventRecorder events;
   private final StatusCoalescer coalescer;
+  private final SecretStore secrets;
   private final Operator josdk;
   private final Vertx vertx;
   private final StationApiServer stationApi;
@@ -67,7 +68,7 @@ public final class RescueFleetOperator implements AutoCloseable {
     this.fleet = new FleetState(clock);
     this.metrics = new OperatorMetrics(new FleetStatistics(fleet, clock));
     this.events = new EventRecorder(client, COMPONENT, identity, clock);
-    SecretStore secrets = new SecretStore(client, clock);
+    this.secrets = new SecretStore(client, clock);
     AssignmentBoard board = new AssignmentBoard(clock.millis());
     InboundTriggers triggers = new InboundTriggers();
     this.coalescer = new StatusCoalescer(config.coalesceInterval(), triggers);
@@ -100,7 +101,8 @@ public final class RescueFleetOperator implements AutoCloseable {
 
     this.vertx = Vertx.vertx();
     this.stationApi = new StationApiServer(vertx, new StationAuthenticator(controllers.stationDirectory(), secrets),
-        new HeartbeatService(fleet, controllers.driveDirectory(), board, coalescer, clock), board,
+        new HeartbeatService(fleet, controllers.driveDirectory(), board, coalescer,
+            config.heartbeatStatusRefresh(), clock), board,
         new ReportIngestor(fleet, coalescer, metrics, clock), leading::get);
     this.ops = new OpsHttpServer(vertx, metrics, fleet, () -> !closed, this::ready);
   }
@@ -176,6 +178,7 @@ public final class RescueFleetOperator implements AutoCloseable {
     quietly(() -> await(ops.stop()));
     quietly(coalescer::close);
     quietly(events::close);
+    quietly(secrets::close);
     quietly(() -> await(vertx.close()));
     LOG.info("operator stopped");
   }

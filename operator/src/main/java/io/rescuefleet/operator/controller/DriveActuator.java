@@ -37,7 +37,7 @@ final class DriveActuator {
     if (plan.binding().bound()) {
       state.updatePlan(p -> VerifySchedule.onInsertion(p, plan.binding().insertionId(), plan.policy(), plan.now()));
     }
-    state.decided(plan.policy(), plan.binding(), plan.phase(), plan.firing(), plan.quarantined());
+    fleet.decided(state, plan.policy(), plan.binding(), plan.phase(), plan.firing(), plan.quarantined());
     if (plan.work() != null) {
       board.publish(seen.key(), plan.binding().station(), plan.work());
     } else {

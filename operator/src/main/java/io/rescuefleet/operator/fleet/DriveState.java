@@ -133,6 +133,9 @@ public final class DriveState {
     lastSequence = report.sequence();
 
     boolean phaseChanged = report.phase() != reportedPhase || !Objects.equals(report.insertionId(), reportedInsertion);
+    boolean moved = !fromStation.equals(station) || !report.port().equals(port) || !report.serial().equals(serial);
+    Progress progressBefore = progress;
+    List<EntryState> entriesBefore = entries;
     reportedPhase = report.phase();
     reportedInsertion = report.insertionId();
     station = fromStation;
@@ -205,7 +208,10 @@ public final class DriveState {
         }
       }
     }
-    return new ReportEffect(true, phaseChanged, List.copyOf(writes), List.copyOf(reads), dropped, added, detected,
+    boolean changed = phaseChanged || moved || added > 0 || !writes.isEmpty() || !reads.isEmpty()
+        || report.verify() != null || outcome != null || !Objects.equals(progressBefore, progress)
+        || !Objects.equals(entriesBefore, entries);
+    return new ReportEffect(true, changed, phaseChanged, List.copyOf(writes), List.copyOf(reads), dropped, added, detected,
         corrected, mismatches);
   }
 
@@ -240,8 +246,8 @@ public final class DriveState {
     return verifyPlan;
   }
 
-  /** Records what the last reconcile decided. */
-  public synchronized void decided(EffectivePolicy effectivePolicy, Binding newBinding, DrivePhase newPhase,
+  /** Records what the last reconcile decided; through {@link FleetState#decided}, which keeps its index. */
+  synchronized void decided(EffectivePolicy effectivePolicy, Binding newBinding, DrivePhase newPhase,
       Set<AlertKind> firing, boolean isQuarantined) {
     if (effectivePolicy != null) {
       policy = effectivePolicy;

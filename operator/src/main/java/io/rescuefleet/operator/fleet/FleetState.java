@@ -34,6 +34,7 @@ public final class FleetState implements FleetView {
   private final ConcurrentHashMap<String, StationState> stations = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, DriveState> drives = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LocatedStick> sticksBySerial = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Set<String>> boundByStation = new ConcurrentHashMap<>();
 
   public FleetState(Clock clock) {
     this.clock = clock;
@@ -48,7 +49,35 @@ public final class FleetState implements FleetView {
   }
 
   public void forgetDrive(String key) {
-    drives.remove(key);
+    DriveState gone = drives.remove(key);
+    if (gone != null) {
+      unindex(key, gone.binding());
+    }
+  }
+
+  /** Records what a reconcile decided for a drive, keeping the index of drives by station current. */
+  public void decided(DriveState drive, io.rescuefleet.api.resolve.EffectivePolicy policy, Binding binding,
+      io.rescuefleet.api.v1alpha1.DrivePhase phase, Set<io.rescuefleet.operator.policy.AlertKind> firing,
+      boolean quarantined) {
+    Binding before = drive.binding();
+    drive.decided(policy, binding, phase, firing, quarantined);
+    String was = before != null && before.bound() ? before.station() : null;
+    String now = binding != null && binding.bound() ? binding.station() : null;
+    if (!Objects.equals(was, now)) {
+      unindex(drive.key(), before);
+      if (now != null) {
+        boundByStation.computeIfAbsent(now, s -> ConcurrentHashMap.newKeySet()).add(drive.key());
+      }
+    }
+  }
+
+  private void unindex(String key, Binding binding) {
+    if (binding != null && binding.bound()) {
+      boundByStation.computeIfPresent(binding.station(), (s, keys) -> {
+        keys.remove(key);
+        return keys.isEmpty() ? null : keys;
+      });
+    }
   }
 
   public Iterable<DriveState> drives() {
@@ -160,14 +189,8 @@ public final class FleetState implements FleetView {
 
   /** Keys of the drives bound to a stick in {@code station}. */
   public Set<String> drivesBoundTo(String stationName) {
-    Set<String> keys = new TreeSet<>();
-    for (DriveState d : drives.values()) {
-      Binding b = d.binding();
-      if (b != null && b.bound() && b.station().equals(stationName)) {
-        keys.add(d.key());
-      }
-    }
-    return keys;
+    Set<String> keys = boundByStation.get(stationName);
+    return keys == null ? Set.of() : new TreeSet<>(keys);
   }
 
   @Override

@@ -6,6 +6,8 @@ import java.util.List;
  * What folding one report into a drive's state changed, for metrics and status coalescing.
  *
  * @param applied false when the report's sequence was applied before
+ * @param changed the report changed something the status shows; a report that only repeats the
+ *     known state (a station's periodic re-observation) costs no reconcile
  * @param phaseChanged the station's phase (or the insertion) changed: the status is written now
  * @param admitted throughput samples admitted by the policy's interval, as MB/s per direction
  * @param dropped samples that came faster than the policy's interval
@@ -13,6 +15,7 @@ import java.util.List;
  */
 public record ReportEffect(
     boolean applied,
+    boolean changed,
     boolean phaseChanged,
     List<Double> admittedWriteMBps,
     List<Double> admittedReadMBps,
@@ -22,5 +25,5 @@ public record ReportEffect(
     boolean driftCorrected,
     int verifyMismatches) {
 
-  public static final ReportEffect DUPLICATE = new ReportEffect(false, false, List.of(), List.of(), 0, 0, false, false, 0);
+  public static final ReportEffect DUPLICATE = new ReportEffect(false, false, false, List.of(), List.of(), 0, 0, false, false, 0);
 }

@@ -13,6 +13,7 @@ public final class StationState {
   private volatile StationPresence presence = StationPresence.NEVER;
   private volatile Duration timeout = DEFAULT_TIMEOUT;
   private volatile double samplingInterval = 1.0;
+  private Instant lastRefresh;
 
   StationState(String name) {
     this.name = name;
@@ -45,6 +46,19 @@ public final class StationState {
 
   public void samplingInterval(double seconds) {
     samplingInterval = seconds;
+  }
+
+  /**
+   * Whether a heartbeat at {@code now} should have the station's status refreshed (its
+   * lastHeartbeat), at most once per {@code every}; heartbeats that change nothing else cost no
+   * reconcile in between.
+   */
+  public synchronized boolean refreshDue(Instant now, Duration every) {
+    if (lastRefresh != null && Duration.between(lastRefresh, now).compareTo(every) < 0) {
+      return false;
+    }
+    lastRefresh = now;
+    return true;
   }
 
   public boolean online(Instant now) {

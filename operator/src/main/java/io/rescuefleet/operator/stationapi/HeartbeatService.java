@@ -9,11 +9,14 @@ import io.rescuefleet.operator.fleet.PresenceChange;
 import io.rescuefleet.operator.fleet.StationState;
 import io.rescuefleet.operator.trigger.ReconcileTriggers;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Records a station's heartbeat and has every drive whose binding it may change reconciled at once:
+ * the station itself is reconciled when its sticks changed or its lastHeartbeat is due a refresh;
  * drives naming a serial that appeared, left, moved or was re-inserted, drives claiming a port whose
  * stick changed, and, when the station comes back online, every drive claiming it or named by a
  * stick it holds.
@@ -23,19 +26,22 @@ public final class HeartbeatService {
   private final DriveDirectory drives;
   private final AssignmentBoard board;
   private final ReconcileTriggers triggers;
+  private final Duration statusRefresh;
   private final Clock clock;
 
   public HeartbeatService(FleetState fleet, DriveDirectory drives, AssignmentBoard board, ReconcileTriggers triggers,
-      Clock clock) {
+      Duration statusRefresh, Clock clock) {
     this.fleet = fleet;
     this.drives = drives;
     this.board = board;
     this.triggers = triggers;
+    this.statusRefresh = statusRefresh;
     this.clock = clock;
   }
 
   public HeartbeatAck record(String station, Heartbeat heartbeat) {
-    PresenceChange change = fleet.recordHeartbeat(station, heartbeat, clock.instant());
+    Instant now = clock.instant();
+    PresenceChange change = fleet.recordHeartbeat(station, heartbeat, now);
     if (change.any()) {
       Set<String> affected = new TreeSet<>();
       change.serials().forEach(serial -> affected.addAll(drives.namingSerial(serial)));
@@ -49,8 +55,10 @@ public final class HeartbeatService {
       // Drives bound to a stick that left are found by its serial above, or by its claimed port.
       triggers.drives(affected);
     }
-    triggers.station(station);
     StationState state = fleet.station(station);
+    if (state.refreshDue(now, statusRefresh) || change.any()) {
+      triggers.station(station);
+    }
     return new HeartbeatAck(station, state.samplingInterval(), board.version(station));
   }
 }

@@ -64,7 +64,9 @@ public final class ReportIngestor {
         metrics.bytesWritten(station, effect.bytesWritten());
         metrics.drift(station, effect.driftDetected(), effect.driftCorrected());
         metrics.verifyMismatches(station, effect.verifyMismatches());
-        touched.merge(report.driveKey(), effect.phaseChanged(), Boolean::logicalOr);
+        if (effect.changed()) {
+          touched.merge(report.driveKey(), effect.phaseChanged(), Boolean::logicalOr);
+        }
       }
       ack = new ReportAck(batch.batchId(), applied, false);
       ledger.put(batch.batchId(), ack);

@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * Checks a station's bearer token against the Secret its ImagingStation references. The comparison
  * is constant-time (over SHA-256 digests, so lengths leak nothing either). Deciding never blocks
- * while the Secret is cached; when it is missing or may be stale (a rotated token), the caller reads
- * it off the event loop and asks again.
+ * while the Secret is cached (an old value is refreshed in the background); when it is missing or a
+ * token does not match what may be a stale value (a rotated token), the caller reads it off the
+ * event loop and asks again.
  */
 public final class StationAuthenticator {
   /** What to do with a request. */
@@ -52,6 +53,9 @@ public final class StationAuthenticator {
       return new Check(Verdict.READ_SECRET, key.get(), "token Secret not cached");
     }
     if (matches(cached.get(), token)) {
+      if (secrets.stale(key.get())) {
+        secrets.refreshInBackground(key.get());
+      }
       return new Check(Verdict.ALLOW, null, "token matches");
     }
     return secrets.mayRefresh(key.get())

@@ -30,15 +30,22 @@ public final class InProcessApiServer implements AutoCloseable {
   private static final List<String> CRDS = List.of("isocatalogs", "wtgprofiles", "fleetpolicies", "imagingstations",
       "rescuedrives");
   private static final String LIB_PROPERTY = "rescuefleet.apiserver.lib";
+  /**
+   * The mock web server logs every request through java.util.logging at INFO; that costs more than
+   * serving it. Held here because JUL keeps loggers weakly and would forget the level.
+   */
+  private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
 
-  private final IsolatingClassLoader loader;
   private final Object server;
   private final String url;
+  private final Thread drainer;
 
-  private InProcessApiServer(IsolatingClassLoader loader, Object server, String url) {
-    this.loader = loader;
+  private InProcessApiServer(Object server, String url) {
     this.server = server;
     this.url = url;
+    this.drainer = new Thread(this::discardRecordedRequests, "apiserver-request-drainer");
+    drainer.setDaemon(true);
+    drainer.start();
   }
 
   /** Starts a server on a free loopback port with the RescueFleet CRDs created. */
@@ -55,7 +62,7 @@ public final class InProcessApiServer implements AutoCloseable {
           webServer.getConstructor().newInstance(), new HashMap<>(), crud.getConstructor().newInstance(), false);
       mock.getMethod("init", InetAddress.class, int.class).invoke(server, InetAddress.getLoopbackAddress(), 0);
       int port = (int) mock.getMethod("getPort").invoke(server);
-      InProcessApiServer started = new InProcessApiServer(loader, server, "http://127.0.0.1:" + port);
+      InProcessApiServer started = new InProcessApiServer(server, "http://127.0.0.1:" + port);
       try (KubernetesClient client = started.newClient()) {
         for (String plural : CRDS) {
           client.resource(crd(plural)).create();
@@ -92,10 +99,28 @@ public final class InProcessApiServer implements AutoCloseable {
    */
   @Override
   public void close() {
+    drainer.interrupt();
     try {
       server.getClass().getMethod("destroy").invoke(server);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot stop the in-process API server", e);
+    }
+  }
+
+  /**
+   * The mock web server keeps every request it served in an unbounded queue, for assertions this
+   * harness does not make; drained so long runs (the benchmark) do not fill the heap with them.
+   */
+  private void discardRecordedRequests() {
+    try {
+      var take = server.getClass().getMethod("takeRequest");
+      while (!Thread.currentThread().isInterrupted()) {
+        take.invoke(server);
+      }
+    } catch (ReflectiveOperationException e) {
+      if (!(e.getCause() instanceof InterruptedException)) {
+        throw new IllegalStateException("cannot drain the mock server's request log", e);
+      }
     }
   }
 
@@ -109,6 +134,12 @@ public final class InProcessApiServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
   }
 
   private static Path libraryDir() {
