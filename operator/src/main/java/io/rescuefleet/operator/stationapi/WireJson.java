@@ -17,12 +17,14 @@ import java.util.stream.Collectors;
 
 /**
  * JSON for the station API and the fleet view: unknown fields are ignored (newer stations may send
- * more), wrong types are refused with the field's path, nulls are left out, times are RFC 3339.
+ * more), wrong types are refused with the field's path, missing numbers read as 0 (the field rules
+ * then decide), nulls are left out when writing, times are RFC 3339.
  */
 public final class WireJson {
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      // A missing number reads as 0 and is then refused by the field rules with a clear message.
+      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .serializationInclusion(JsonInclude.Include.NON_NULL)
