@@ -73,7 +73,7 @@ public final class RescueFleetOperator implements AutoCloseable {
     InboundTriggers triggers = new InboundTriggers();
     this.coalescer = new StatusCoalescer(config.coalesceInterval(), triggers);
     Controllers controllers = new Controllers(fleet, board, triggers, coalescer, metrics, events, secrets,
-        config.heartbeatStatusRefresh(), clock);
+        config.serverSideApply(), config.heartbeatStatusRefresh(), clock);
     this.leading = new AtomicBoolean(config.leaderElection().isEmpty());
 
     this.josdk = new Operator(o -> {

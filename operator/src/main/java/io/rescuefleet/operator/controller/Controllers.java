@@ -27,10 +27,11 @@ public final class Controllers {
   private final FleetPolicyReconciler policies;
 
   public Controllers(FleetState fleet, AssignmentBoard board, InboundTriggers triggers, StatusCoalescer coalescer,
-      OperatorMetrics metrics, EventRecorder events, SecretStore secrets, Duration heartbeatRefresh, Clock clock) {
+      OperatorMetrics metrics, EventRecorder events, SecretStore secrets, boolean serverSideApply, Duration heartbeatRefresh,
+      Clock clock) {
     ManifestValidator validator = new ManifestValidator();
     ConditionAggregator conditions = new ConditionAggregator(clock);
-    StatusWriter writer = new StatusWriter(metrics);
+    StatusWriter writer = new StatusWriter(metrics, serverSideApply);
     UsageRecorder usage = new UsageRecorder(validator, conditions, events);
     this.drives = new RescueDriveReconciler(driveIndex, stationIndex, new ReferenceCaches(secrets), fleet, triggers,
         new DriveObserver(fleet, driveIndex, stationIndex), new SpecChecker(new Resolver(validator)),

@@ -1,5 +1,6 @@
 package io.rescuefleet.operator.controller;
 
+import io.rescuefleet.api.resolve.EffectivePolicy;
 import io.rescuefleet.api.v1alpha1.ApiConstants;
 import io.rescuefleet.api.v1alpha1.RescueDrive;
 import io.rescuefleet.api.v1alpha1.RescueDriveSpec;
@@ -34,6 +35,7 @@ final class DriveActuator {
   void act(RescueDrive drive, DriveObservation seen, DrivePlan plan) {
     DriveState state = seen.state();
     Binding before = state.binding();
+    EffectivePolicy policyBefore = state.policy();
     if (plan.binding().bound()) {
       state.updatePlan(p -> VerifySchedule.onInsertion(p, plan.binding().insertionId(), plan.policy(), plan.now()));
     }
@@ -52,6 +54,15 @@ final class DriveActuator {
       if (stationNow != null) {
         triggers.station(stationNow);
       }
+    } else if (stationPolicyChanged(policyBefore, plan.policy())) {
+      // The station's heartbeat timeout and sampling interval come from its drives' policies.
+      if (stationNow != null) {
+        triggers.station(stationNow);
+      }
+      RescueDriveSpec spec = drive.getSpec();
+      if (spec != null && spec.claim != null && spec.claim.station != null && !spec.claim.station.equals(stationNow)) {
+        triggers.station(spec.claim.station);
+      }
     }
     References now = References.of(drive);
     References was = references.put(seen.key(), now);
@@ -59,6 +70,11 @@ final class DriveActuator {
       touch(was);
       touch(now);
     }
+  }
+
+  private static boolean stationPolicyChanged(EffectivePolicy before, EffectivePolicy now) {
+    return before.stationHeartbeatTimeoutSeconds() != now.stationHeartbeatTimeoutSeconds()
+        || before.throughputIntervalSeconds() != now.throughputIntervalSeconds();
   }
 
   void forget(RescueDrive drive) {

@@ -40,7 +40,7 @@ public final class FleetPolicyReconciler implements Reconciler<FleetPolicy> {
     status.conditions = usage.conditions(policy, policy.getStatus(), governed.size());
     status.driveCount = governed.size();
     status.usedBy = UsageRecorder.usedBy(governed);
-    return writer.write(policy, status, FleetPolicy::new);
+    return writer.write(policy, status, FleetPolicy::new, context);
   }
 
   @Override

@@ -92,7 +92,7 @@ public final class ImagingStationReconciler implements Reconciler<ImagingStation
     // observe
     fleet.seedStation(name, station.getStatus());
     StationState state = fleet.station(name);
-    Set<String> served = new TreeSet<>(fleet.drivesBoundTo(name));
+    Set<String> served = new TreeSet<>(fleet.drivesLastBoundTo(name));
     served.addAll(drives.claimingStation(name));
     applyPolicies(state, served);
     StationPresence presence = state.presence();
@@ -122,7 +122,7 @@ public final class ImagingStationReconciler implements Reconciler<ImagingStation
     // record
     emit(station, cs.transitions());
     ImagingStationStatus status = status(station, presence, online, now, cs, previous);
-    UpdateControl<ImagingStation> update = writer.write(station, status, ImagingStation::new);
+    UpdateControl<ImagingStation> update = writer.write(station, status, ImagingStation::new, context);
     if (online) {
       update.rescheduleAfter(StationLiveness.untilOffline(presence.lastHeartbeat(), state.timeout(), now).plus(RECHECK_SLACK));
     }

@@ -45,7 +45,7 @@ public final class IsoCatalogReconciler implements Reconciler<IsoCatalog> {
     status.totalBytes = entries.stream().filter(e -> e != null && e.size != null).mapToLong(e -> e.size).sum();
     status.driveCount = users.size();
     status.usedBy = UsageRecorder.usedBy(users);
-    return writer.write(catalog, status, IsoCatalog::new);
+    return writer.write(catalog, status, IsoCatalog::new, context);
   }
 
   @Override

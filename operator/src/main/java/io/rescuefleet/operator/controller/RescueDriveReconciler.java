@@ -73,7 +73,7 @@ public final class RescueDriveReconciler implements Reconciler<RescueDrive> {
     DrivePlan plan = planner.plan(drive, seen, spec, binding);
     actuator.act(drive, seen, plan);
     events.emit(drive, plan.transitions());
-    return writer.write(drive, plan.status(), RescueDrive::new);
+    return writer.write(drive, plan.status(), RescueDrive::new, context);
   }
 
   @Override

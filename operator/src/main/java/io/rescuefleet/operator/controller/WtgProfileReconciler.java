@@ -37,7 +37,7 @@ public final class WtgProfileReconciler implements Reconciler<WtgProfile> {
     status.conditions = usage.conditions(profile, profile.getStatus(), users.size());
     status.driveCount = users.size();
     status.usedBy = UsageRecorder.usedBy(users);
-    return writer.write(profile, status, WtgProfile::new);
+    return writer.write(profile, status, WtgProfile::new, context);
   }
 
   @Override

@@ -277,6 +277,11 @@ public final class DriveState {
     return binding != null && binding.bound() ? binding.serial() : serial;
   }
 
+  /** The station the drive's stick was last bound to, if ever. */
+  public synchronized String lastBoundStation() {
+    return lastBoundStation;
+  }
+
   public synchronized EffectivePolicy policy() {
     return policy;
   }

@@ -34,7 +34,8 @@ public final class FleetState implements FleetView {
   private final ConcurrentHashMap<String, StationState> stations = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, DriveState> drives = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LocatedStick> sticksBySerial = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Set<String>> boundByStation = new ConcurrentHashMap<>();
+  /** Drives by the station they were last bound to (kept while unbound, until bound elsewhere or deleted). */
+  private final ConcurrentHashMap<String, Set<String>> lastBoundByStation = new ConcurrentHashMap<>();
 
   public FleetState(Clock clock) {
     this.clock = clock;
@@ -51,7 +52,7 @@ public final class FleetState implements FleetView {
   public void forgetDrive(String key) {
     DriveState gone = drives.remove(key);
     if (gone != null) {
-      unindex(key, gone.binding());
+      unindex(key, gone.lastBoundStation());
     }
   }
 
@@ -59,21 +60,18 @@ public final class FleetState implements FleetView {
   public void decided(DriveState drive, io.rescuefleet.api.resolve.EffectivePolicy policy, Binding binding,
       io.rescuefleet.api.v1alpha1.DrivePhase phase, Set<io.rescuefleet.operator.policy.AlertKind> firing,
       boolean quarantined) {
-    Binding before = drive.binding();
+    String was = drive.lastBoundStation();
     drive.decided(policy, binding, phase, firing, quarantined);
-    String was = before != null && before.bound() ? before.station() : null;
-    String now = binding != null && binding.bound() ? binding.station() : null;
+    String now = drive.lastBoundStation();
     if (!Objects.equals(was, now)) {
-      unindex(drive.key(), before);
-      if (now != null) {
-        boundByStation.computeIfAbsent(now, s -> ConcurrentHashMap.newKeySet()).add(drive.key());
-      }
+      unindex(drive.key(), was);
+      lastBoundByStation.computeIfAbsent(now, s -> ConcurrentHashMap.newKeySet()).add(drive.key());
     }
   }
 
-  private void unindex(String key, Binding binding) {
-    if (binding != null && binding.bound()) {
-      boundByStation.computeIfPresent(binding.station(), (s, keys) -> {
+  private void unindex(String key, String station) {
+    if (station != null) {
+      lastBoundByStation.computeIfPresent(station, (s, keys) -> {
         keys.remove(key);
         return keys.isEmpty() ? null : keys;
       });
@@ -187,9 +185,25 @@ public final class FleetState implements FleetView {
     return stick == null ? Optional.empty() : Optional.of(new LocatedStick(stationName, stick));
   }
 
-  /** Keys of the drives bound to a stick in {@code station}. */
+  /** Keys of the drives bound to a stick in {@code station} now. */
   public Set<String> drivesBoundTo(String stationName) {
-    Set<String> keys = boundByStation.get(stationName);
+    Set<String> keys = new TreeSet<>();
+    for (String key : drivesLastBoundTo(stationName)) {
+      DriveState d = drives.get(key);
+      Binding b = d == null ? null : d.binding();
+      if (b != null && b.bound() && b.station().equals(stationName)) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Keys of the drives whose stick was last in {@code station}, in it now or not: the drives whose
+   * policies set the station's heartbeat timeout, so the timeout does not change when a stick leaves.
+   */
+  public Set<String> drivesLastBoundTo(String stationName) {
+    Set<String> keys = lastBoundByStation.get(stationName);
     return keys == null ? Set.of() : new TreeSet<>(keys);
   }
 

@@ -112,7 +112,7 @@ public final class StationApiServer {
       ctx.next();
       return;
     }
-    LOG.info("station request refused: station={} reason={} path={}", station, check.reason(), ctx.normalizedPath());
+    LOG.info("station request refused: station={} reason={}", loggable(station), check.reason());
     ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"rescuefleet\"");
     ctx.fail(ApiException.unauthorized());
   }
@@ -211,7 +211,8 @@ public final class StationApiServer {
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       error(ctx, ctx.statusCode(), null, "request refused");
     } else {
-      LOG.warn("station request failed: station={} path={}", ctx.pathParam(STATION), ctx.normalizedPath(), failure);
+      LOG.warn("station request failed: station={} endpoint={}", loggable(ctx.pathParam(STATION)),
+          loggable(ctx.request().path()), failure);
       error(ctx, 500, null, "internal error");
     }
   }
@@ -221,6 +222,11 @@ public final class StationApiServer {
       return;
     }
     json(ctx, status, WireJson.write(new ApiError(message, field == null || field.isEmpty() ? null : field)));
+  }
+
+  /** A caller-chosen name as it may appear in logs: no control characters, bounded length. */
+  private static String loggable(String value) {
+    return value == null ? "-" : abbreviate(value);
   }
 
   private static String abbreviate(String value) {
