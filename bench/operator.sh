@@ -2,7 +2,9 @@
 # bench/operator.sh: the operator at fleet scale (5,000 drives, 200 stations, in-process API
 # server, real HTTP). Prints one line:
 #   operator-scale: reports_per_s=N p99_ms=N status_patches_per_s=N heap_mib=N
-# Sizes can be changed with BENCH_OPTS, e.g. BENCH_OPTS="-Dbench.seconds=60".
+# Load: 200 stations re-report their 25 sticks every 5 s; every third station writes one stick
+# at a time (progress every 250 ms, a throughput sample per second). Change it with BENCH_OPTS,
+# e.g. BENCH_OPTS="-Dbench.seconds=60 -Dbench.imagingEvery=2". Set-up details go to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 strip() { sed "s/\x1b\[0m//g"; }
