@@ -55,12 +55,16 @@ public final class InProcessApiServer implements AutoCloseable {
       Class<?> context = loader.loadClass("io.fabric8.mockwebserver.Context");
       Class<?> webServer = loader.loadClass("io.fabric8.mockwebserver.MockWebServer");
       Class<?> dispatcher = loader.loadClass("io.fabric8.mockwebserver.http.Dispatcher");
-      Class<?> crud = loader.loadClass("io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher");
+      Class<?> mixed = loader.loadClass("io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher");
       Class<?> mock = loader.loadClass("io.fabric8.kubernetes.client.server.mock.KubernetesMockServer");
       Constructor<?> constructor = mock.getConstructor(context, webServer, java.util.Map.class, dispatcher, boolean.class);
+      // CRUD for everything, plus the few canned answers below (the mixed dispatcher shares the map).
+      java.util.Map<Object, Object> responses = new HashMap<>();
       Object server = constructor.newInstance(context.getConstructor().newInstance(),
-          webServer.getConstructor().newInstance(), new HashMap<>(), crud.getConstructor().newInstance(), false);
+          webServer.getConstructor().newInstance(), responses, mixed.getConstructor(java.util.Map.class).newInstance(responses),
+          false);
       mock.getMethod("init", InetAddress.class, int.class).invoke(server, InetAddress.getLoopbackAddress(), 0);
+      allowLeases(server);
       int port = (int) mock.getMethod("getPort").invoke(server);
       InProcessApiServer started = new InProcessApiServer(server, "http://127.0.0.1:" + port);
       try (KubernetesClient client = started.newClient()) {
@@ -105,6 +109,44 @@ public final class InProcessApiServer implements AutoCloseable {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot stop the in-process API server", e);
     }
+  }
+
+  /**
+   * The mock server implements no authorization API; java-operator-sdk asks it (a
+   * SelfSubjectRulesReview) whether leader election may use Leases before it starts. Answer as a
+   * cluster whose RBAC grants them would.
+   */
+  private static void allowLeases(Object server) throws ReflectiveOperationException {
+    String review = "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectRulesReview\",\"spec\":{},"
+        + "\"status\":{\"incomplete\":false,\"nonResourceRules\":[],\"resourceRules\":[{\"apiGroups\":"
+        + "[\"coordination.k8s.io\"],\"resources\":[\"leases\"],\"verbs\":[\"get\",\"create\",\"update\"]}]}}";
+    Object expectation = call(call(call(server, "expect"), "post"), "withPath",
+        "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews");
+    call(call(expectation, "andReturn", 201, review), "always");
+  }
+
+  /** Calls a public method by name through the interfaces the (package-private) mock DSL classes implement. */
+  private static Object call(Object target, String name, Object... args) throws ReflectiveOperationException {
+    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+      for (Class<?> api : type.getInterfaces()) {
+        for (java.lang.reflect.Method m : api.getMethods()) {
+          if (m.getName().equals(name) && m.getParameterCount() == args.length && accepts(m.getParameterTypes(), args)) {
+            return m.invoke(target, args);
+          }
+        }
+      }
+    }
+    return target.getClass().getMethod(name).invoke(target, args);
+  }
+
+  private static boolean accepts(Class<?>[] types, Object[] args) {
+    for (int i = 0; i < types.length; i++) {
+      Class<?> t = types[i] == int.class ? Integer.class : types[i];
+      if (!t.isInstance(args[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
