@@ -86,10 +86,6 @@ public final class FleetState implements FleetView {
     return stations.computeIfAbsent(name, StationState::new);
   }
 
-  public Optional<StationState> existingStation(String name) {
-    return Optional.ofNullable(stations.get(name));
-  }
-
   public Iterable<StationState> stations() {
     return stations.values();
   }

@@ -53,11 +53,6 @@ public final class AssignmentBoard {
     return set(station).version();
   }
 
-  /** The station's assignment for a drive, if it has one. */
-  public StationAssignment assignment(String station, String driveKey) {
-    return set(station).get(driveKey);
-  }
-
   /**
    * Completes when the station's version differs from {@code version}: at once if it already does.
    * Cancel the future to stop waiting.
@@ -108,10 +103,6 @@ public final class AssignmentBoard {
         wake = drainWaiters();
       }
       wake.forEach(w -> w.complete(now));
-    }
-
-    synchronized StationAssignment get(String driveKey) {
-      return byDrive.get(driveKey);
     }
 
     synchronized long version() {

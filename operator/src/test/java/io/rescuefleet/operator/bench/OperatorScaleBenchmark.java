@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * patches/s at this size on two shared cores; {@code -Dbench.imagingEvery=2} (100 writing
  * sticks) brings it to that limit. Prints reports ingested per second, the 99th percentile of the time from a progress
  * report being sent to a status showing it (re-observations change no status, so they have no
- * such time), status patches per second and the heap in use after GC (whole process: the
+ * such time), status patches per second (every kind) and the heap in use after GC (whole process: the
  * in-process API server and the simulated stations included).
  */
 public final class OperatorScaleBenchmark {
@@ -117,7 +117,7 @@ public final class OperatorScaleBenchmark {
     log("load: %d stations re-observe %d sticks every %dms; %d stations write one stick each, progress every %dms",
         stations, perStation, reobserveMillis, imagingStations, progressMillis);
     Thread.sleep(5000); // warm-up: the first rotations and JIT
-    double patchesBefore = operator.metrics().statusPatchCount("RescueDrive");
+    double patchesBefore = operator.metrics().statusPatchCount();
     long ackedBefore = acked.get();
     tracker.measuring(true);
     long windowStart = System.nanoTime();
@@ -125,7 +125,7 @@ public final class OperatorScaleBenchmark {
     tracker.measuring(false);
     double window = (System.nanoTime() - windowStart) / 1e9;
     long ackedInWindow = acked.get() - ackedBefore;
-    double patches = operator.metrics().statusPatchCount("RescueDrive") - patchesBefore;
+    double patches = operator.metrics().statusPatchCount() - patchesBefore;
     long heapUsed = usedHeapAfterGc();
     sims.forEach(SimulatedStation::stop);
     long graceEnd = System.nanoTime() + 10_000_000_000L;

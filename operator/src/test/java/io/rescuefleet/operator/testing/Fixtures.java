@@ -14,7 +14,6 @@ import io.rescuefleet.api.v1alpha1.ObjectRef;
 import io.rescuefleet.api.v1alpha1.RescueDrive;
 import io.rescuefleet.api.v1alpha1.RescueDriveSpec;
 import io.rescuefleet.api.v1alpha1.SecretKeyRef;
-import java.util.List;
 
 /** Valid RescueFleet objects for tests, to be adjusted by each test. */
 public final class Fixtures {
@@ -80,9 +79,5 @@ public final class Fixtures {
     d.setSpec(new RescueDriveSpec());
     d.getSpec().catalogRef = new ObjectRef(catalog);
     return d;
-  }
-
-  public static List<String> list(String... values) {
-    return List.of(values);
   }
 }
