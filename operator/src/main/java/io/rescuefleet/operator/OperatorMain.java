@@ -56,8 +56,9 @@ public final class OperatorMain implements Callable<Integer> {
       description = "Patch status with server-side apply (default ${DEFAULT-VALUE}; false for API servers without it).")
   boolean serverSideApply;
 
-  @Option(names = "--check-crds", arity = "1", defaultValue = "true",
-      description = "Check at start that the CRDs are installed (default ${DEFAULT-VALUE}).")
+  @Option(names = "--check-crds", arity = "1", defaultValue = "false",
+      description = "Check at start that the CRDs are installed and match (default ${DEFAULT-VALUE}; needs get on "
+          + "customresourcedefinitions).")
   boolean checkCrds;
 
   @Option(names = "--heartbeat-status-refresh", defaultValue = "30s",

@@ -40,10 +40,13 @@ public record OperatorConfig(
     Objects.requireNonNull(clock, "clock");
   }
 
-  /** Defaults for a real cluster: fixed ports 8081/8080, server-side apply, CRD checks, no leader election. */
+  /**
+   * Defaults for a real cluster: fixed ports 8081/8080, server-side apply, no leader election, no
+   * CRD check (it would need read access to CustomResourceDefinitions).
+   */
   public static OperatorConfig cluster() {
     return new OperatorConfig("0.0.0.0", 8081, 8080, Set.of(), Duration.ofSeconds(1), Optional.empty(), Optional.empty(),
-        true, true, Duration.ofSeconds(30), Clock.systemUTC());
+        true, false, Duration.ofSeconds(30), Clock.systemUTC());
   }
 
   /**
