@@ -37,8 +37,9 @@ public final class Controllers {
         new DriveObserver(fleet, driveIndex, stationIndex), new SpecChecker(new Resolver(validator)),
         new DrivePlanner(conditions, new DriveStatusFactory(), clock), new DriveActuator(fleet, board, triggers, coalescer),
         new DriveEvents(events), writer);
-    this.stations = new ImagingStationReconciler(fleet, driveIndex, triggers, coalescer, validator, conditions,
-        new StationStatusFactory(), writer, events, metrics, heartbeatRefresh, clock);
+    this.stations = new ImagingStationReconciler(fleet, driveIndex, triggers, validator,
+        new StationPlanner(conditions, new StationStatusFactory(), writer, heartbeatRefresh, clock),
+        new StationActuator(fleet, driveIndex, coalescer, metrics), new StationEvents(events), writer);
     this.catalogs = new IsoCatalogReconciler(driveIndex, triggers, usage, writer);
     this.profiles = new WtgProfileReconciler(driveIndex, triggers, usage, writer);
     this.policies = new FleetPolicyReconciler(driveIndex, triggers, usage, writer);
