@@ -20,6 +20,7 @@ public final class Bench {
 
   static {
     register(new StationBenchmark());
+    register(new WtgBenchmark());
   }
 
   private Bench() {}

@@ -48,6 +48,12 @@ public class RescueDriveStatus extends ResourceStatus {
   @JsonPropertyDescription("Content digest of the assignment the stick was last made to match.")
   public String appliedDigest;
 
+  @JsonPropertyDescription("Failed reconciles in a row; reset by a converged one.")
+  public Integer consecutiveFailures;
+
+  @JsonPropertyDescription("The operator's verification schedule: insertions since the last Full verification and the level due now.")
+  public Verification verification;
+
   /** State of one catalog entry on the stick. */
   public static class EntryStatus {
     @JsonPropertyDescription("Entry name.")
@@ -70,6 +76,24 @@ public class RescueDriveStatus extends ResourceStatus {
 
     @JsonPropertyDescription("Estimated time left, e.g. 1m20s.")
     public String eta;
+  }
+
+  /**
+   * Where the sampling policy stands for this stick. Kept in status so a restarted or newly
+   * elected operator continues the count instead of starting over.
+   */
+  public static class Verification {
+    @JsonPropertyDescription("The insertion the level below was decided for (the station's insertion id).")
+    public String insertionId;
+
+    @JsonPropertyDescription("Insertions counted since the last Full verification, this one included.")
+    public Integer insertionsSinceFull;
+
+    @JsonPropertyDescription("When the last Full verification finished (RFC 3339).")
+    public String lastFull;
+
+    @JsonPropertyDescription("The verification level due for the current insertion: Quick, Sampled or Full.")
+    public VerifyMode due;
   }
 
   /** The last verification. */

@@ -7,7 +7,13 @@ import java.util.List;
 /** Reports a station sends, in order; {@code batchId} makes a resent batch apply once. */
 public record ReportBatch(String batchId, List<DriveReport> reports) {
 
-  /** What happened to one stick since the last report. */
+  /**
+   * What happened to one stick since the last report. {@code sequence} starts at 1 and strictly
+   * increases per stick insertion ({@code serial} + {@code insertionId}); the operator ignores a
+   * report whose sequence it has already applied. {@code phase} is one the station observes:
+   * Absent, Reconciling, Ready, Drifted or Failed. {@code entries}, when present, is the state of
+   * every catalog entry on the stick (omitted: unchanged since the last report).
+   */
   public record DriveReport(
       String driveKey,
       String serial,
@@ -21,7 +27,11 @@ public record ReportBatch(String batchId, List<DriveReport> reports) {
       VerifyResult verify,
       List<ThroughputSample> samples,
       Outcome outcome,
-      long lifetimeBytesWritten) {}
+      long lifetimeBytesWritten,
+      List<EntryState> entries) {}
+
+  /** One catalog entry on the stick: Pending, Syncing, Synced, Failed or Mismatch, and the SHA-256 found. */
+  public record EntryState(String name, String state, String sha256) {}
 
   /** Bytes done of bytes to do, with an estimate of the time left. */
   public record Progress(long bytesDone, long bytesTotal, Double etaSeconds) {}

@@ -30,7 +30,9 @@ final class InspectCommand implements Callable<Integer> {
       } else {
         Output.inspection(out, inspection, device.describe());
       }
-      return inspection.verify() != null && inspection.verify().mismatches() > 0 ? 4 : 0;
+      boolean filesDiffer = inspection.verify() != null && inspection.verify().mismatches() > 0;
+      boolean windowsToGoDamaged = inspection.windowsToGo().stream().anyMatch(w -> w.state().equals("damaged"));
+      return filesDiffer || windowsToGoDamaged ? 4 : 0;
     });
   }
 }

@@ -13,6 +13,7 @@ import io.rescuefleet.station.engine.VerifyReport;
 import io.rescuefleet.station.execute.ActionReport;
 import io.rescuefleet.station.plan.Action;
 import io.rescuefleet.station.plan.PlanNote;
+import io.rescuefleet.station.wtg.WtgStatus;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +81,7 @@ final class Output {
     }
     ArrayNode unmanaged = o.putArray("unmanaged");
     r.unmanaged().forEach(unmanaged::add);
+    o.set("windowsToGo", JSON.valueToTree(r.windowsToGo()));
     o.put("appliedDigest", r.appliedDigest()).put("lifetimeBytesWritten", r.lifetimeBytesWritten())
         .put("filesystemDriver", r.filesystemDriver()).put("seconds", round(r.seconds()));
     if (r.failure() == null) {
@@ -141,6 +143,9 @@ final class Output {
     if (!r.unmanaged().isEmpty()) {
       out.printf("  unmanaged (left alone): %s%n", String.join(", ", r.unmanaged()));
     }
+    for (WtgStatus w : r.windowsToGo()) {
+      out.printf("  windows to go: %s%n", windowsToGo(w));
+    }
     if (r.filesystemDriver() != null) {
       out.printf("  data filesystem driver: %s%n", r.filesystemDriver());
     }
@@ -169,6 +174,27 @@ final class Output {
           f.sha256() == null ? "" : f.sha256().substring(0, 16) + "...");
     }
     out.printf("ventoy.json: %s%n", i.ventoyJson() == null ? "absent" : i.ventoyJson().strip().replace("\n", "\n  "));
+    out.printf("windows to go:%s%n", i.windowsToGo().isEmpty() ? " none" : "");
+    for (WtgStatus w : i.windowsToGo()) {
+      out.printf("  %s%n", windowsToGo(w));
+    }
+  }
+
+  /** One line: where, what state, which image, boot configuration. */
+  static String windowsToGo(WtgStatus w) {
+    StringBuilder s = new StringBuilder().append(w.location()).append(": ").append(w.state());
+    if (w.imageSha256() != null) {
+      s.append(", image ").append(w.imageIndex()).append(" \"").append(w.imageName()).append("\" of ")
+          .append(w.imageSha256(), 0, 12).append(", WtgProfile \"").append(w.profile()).append("\", boot configuration ")
+          .append(w.bootConfiguration()).append(", applied ").append(w.appliedAt());
+    }
+    if (w.samplesChecked() != null) {
+      s.append(", ").append(w.samplesChecked()).append(" sampled file(s) checked");
+    }
+    if (w.detail() != null) {
+      s.append(" (").append(w.detail()).append(')');
+    }
+    return s.toString();
   }
 
   static String bytes(long n) {

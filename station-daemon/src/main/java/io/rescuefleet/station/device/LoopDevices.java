@@ -34,7 +34,15 @@ public final class LoopDevices {
    * is written reaches the backing storage, and what is read comes from it, not from a page cache.
    */
   public LoopDevice attach(String backing, long offset, long sizeLimit) {
+    return attach(backing, offset, sizeLimit, false);
+  }
+
+  /** As {@link #attach(String, long, long)}; a read-only device refuses every write, for looking only. */
+  public LoopDevice attach(String backing, long offset, long sizeLimit, boolean readOnly) {
     List<String> argv = new ArrayList<>(List.of("losetup", "--find", "--show", "--direct-io=on"));
+    if (readOnly) {
+      argv.add("--read-only");
+    }
     if (offset > 0) {
       argv.add("--offset=" + offset);
     }

@@ -22,6 +22,7 @@ import io.rescuefleet.station.plan.Planner;
 import io.rescuefleet.station.release.VentoyRelease;
 import io.rescuefleet.station.session.StickSession;
 import io.rescuefleet.station.verify.VerifyScheduler;
+import io.rescuefleet.station.wtg.image.WtgImageNotFoundException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -148,7 +149,7 @@ final class Convergence {
   static FailureKind kindOf(String reason) {
     return switch (reason) {
       case "BootloaderUnavailable", "VentoyReleaseUnfit" -> FailureKind.SOURCE_OR_VERIFY;
-      case "VentoyReleaseMismatch" -> FailureKind.INVALID_INPUT;
+      case "VentoyReleaseMismatch", WtgImageNotFoundException.REASON -> FailureKind.INVALID_INPUT;
       default -> FailureKind.OTHER;
     };
   }

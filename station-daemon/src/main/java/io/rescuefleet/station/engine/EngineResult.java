@@ -3,6 +3,7 @@ package io.rescuefleet.station.engine;
 import io.rescuefleet.station.execute.ActionReport;
 import io.rescuefleet.station.plan.Plan;
 import io.rescuefleet.station.plan.PlanNote;
+import io.rescuefleet.station.wtg.WtgStatus;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  *
  * @param plan the first plan of the run (what {@code diff} shows), null if the run failed before planning
  * @param failure why it did not converge, or null
+ * @param windowsToGo the Windows To Go systems as last observed
  */
 public record EngineResult(
     String driveKey,
@@ -33,12 +35,14 @@ public record EngineResult(
     long lifetimeBytesWritten,
     String filesystemDriver,
     double seconds,
-    Failure failure) {
+    Failure failure,
+    List<WtgStatus> windowsToGo) {
 
   public EngineResult {
     actions = List.copyOf(actions);
     notes = List.copyOf(notes);
     unmanaged = List.copyOf(unmanaged);
+    windowsToGo = windowsToGo == null ? List.of() : List.copyOf(windowsToGo);
   }
 
   /** Bytes written by one kind of action (e.g. {@code CopyFile}). */

@@ -1,12 +1,13 @@
 package io.rescuefleet.station.engine;
 
 import io.rescuefleet.station.manifest.StickManifest;
+import io.rescuefleet.station.wtg.WtgStatus;
 import java.util.List;
 
 /**
  * A stick as it is, for {@code inspect}: partitions with their filesystems, the Ventoy version (or
  * "not installed"), the files on the data partition (SHA-256 where verified, managed or not), the
- * ventoy.json in effect and the manifest.
+ * ventoy.json in effect, the manifest, and the Windows To Go systems found.
  */
 public record Inspection(
     String device,
@@ -23,13 +24,15 @@ public record Inspection(
     StickManifest manifest,
     VerifyReport verify,
     long freeBytes,
-    long totalBytes) {
+    long totalBytes,
+    List<WtgStatus> windowsToGo) {
 
   public static final String NOT_INSTALLED = "not installed";
 
   public Inspection {
     partitions = List.copyOf(partitions);
     files = List.copyOf(files);
+    windowsToGo = List.copyOf(windowsToGo);
   }
 
   /** One partition and what is on it. */
@@ -39,7 +42,7 @@ public record Inspection(
   /**
    * One file of the data partition. {@code sha256} is known for files RescueFleet wrote and verified;
    * {@code state} is {@code verified}, {@code mismatch}, {@code modified} (changed since verified),
-   * {@code unreadable} or {@code unmanaged}.
+   * {@code unreadable}, {@code unmanaged}, or {@code windows to go} for a Windows To Go VHD (see {@code windowsToGo}).
    */
   public record FileView(String path, long size, String mtime, String sha256, boolean managed, String state) {}
 }

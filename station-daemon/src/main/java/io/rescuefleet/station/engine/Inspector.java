@@ -22,6 +22,7 @@ import io.rescuefleet.station.plan.DesiredFile;
 import io.rescuefleet.station.session.StickSession;
 import io.rescuefleet.station.session.ToolStickSession;
 import io.rescuefleet.station.session.Toolbox;
+import io.rescuefleet.station.wtg.WtgStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ final class Inspector {
     DataFilesystem fs = data != null && probe(device, data).is("ntfs") ? DataFilesystem.NTFS : DataFilesystem.exFAT;
     PartitionStyle style = PartitionTable.DOS.equals(table.label()) ? PartitionStyle.MBR : PartitionStyle.GPT;
     try (StickSession session = new ToolStickSession(tools, device, data, efi, fs, false)) {
-      ObservedDrive observed = observer.observe(session, new Observer.Request(serial, style, null, null, List.of()));
+      ObservedDrive observed = observer.observe(session, new Observer.Request(serial, style, null, null, List.of(), null));
       Optional<StickManifest> manifest = observed.volumeState().flatMap(v -> v.manifest().valid());
       VerifyMode effective = mode == null ? VerifyMode.Quick : mode;
       if (effective != VerifyMode.Quick && manifest.isPresent()) {
@@ -89,6 +90,11 @@ final class Inspector {
       for (ObservedFile f : volume.files()) {
         FileRecord r = records.get(PathRules.collisionKey(f.path()));
         boolean ventoyJson = PathRules.collisionKey(f.path()).equals(PathRules.VENTOY_JSON);
+        if (o.wtg().vhd(f.path()).isPresent()) {
+          files.add(new Inspection.FileView(f.path(), f.size(), Instant.ofEpochMilli(f.mtimeMillis()).toString(), null,
+              true, "windows to go"));
+          continue;
+        }
         files.add(new Inspection.FileView(f.path(), f.size(), Instant.ofEpochMilli(f.mtimeMillis()).toString(),
             r == null ? null : r.sha256(), r != null || ventoyJson, state(f, r, o.checks().get(f.path()), ventoyJson)));
       }
@@ -99,7 +105,7 @@ final class Inspector {
         o.efi().secureBootLayout(), session.driver().map(Object::toString).orElse(null), files,
         volume == null ? null : volume.ventoyJson(),
         volume == null ? "no readable data filesystem" : volume.manifest().describe(), manifest.orElse(null), verify,
-        volume == null ? 0 : volume.freeBytes(), volume == null ? 0 : volume.totalBytes());
+        volume == null ? 0 : volume.freeBytes(), volume == null ? 0 : volume.totalBytes(), WtgStatus.of(o.wtg()));
   }
 
   private static String state(ObservedFile f, FileRecord r, FileCheck check, boolean ventoyJson) {

@@ -7,6 +7,7 @@ import io.rescuefleet.station.manifest.StickManifest;
 import io.rescuefleet.station.observe.ObservedDrive;
 import io.rescuefleet.station.plan.Plan;
 import io.rescuefleet.station.plan.PlanNote;
+import io.rescuefleet.station.wtg.WtgStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,8 @@ final class RunState {
         lastPlan == null ? List.of() : lastPlan.unmanaged(),
         manifest.map(StickManifest::specDigest).orElse(null),
         manifest.map(StickManifest::lifetimeBytesWritten).orElse(0L), driver,
-        (System.nanoTime() - startedNanos) / 1e9, failure);
+        (System.nanoTime() - startedNanos) / 1e9, failure,
+        lastObserved == null ? List.of() : WtgStatus.of(lastObserved.wtg()));
   }
 
   void fail(String reason, String message, FailureKind kind) {

@@ -23,7 +23,7 @@ import io.rescuefleet.station.interlock.SerialMismatchException;
 import io.rescuefleet.station.layout.DesiredLayout;
 import io.rescuefleet.station.manifest.ManifestComposer;
 import io.rescuefleet.station.observe.Observer;
-import io.rescuefleet.station.plan.DeferredWtgPlanner;
+import io.rescuefleet.station.observe.WtgProbe;
 import io.rescuefleet.station.plan.DesiredDrive;
 import io.rescuefleet.station.plan.Planner;
 import io.rescuefleet.station.plan.WtgPlanner;
@@ -34,6 +34,9 @@ import io.rescuefleet.station.session.ToolStickSession;
 import io.rescuefleet.station.session.Toolbox;
 import io.rescuefleet.station.verify.Verifier;
 import io.rescuefleet.station.verify.VerifyScheduler;
+import io.rescuefleet.station.wtg.WindowsToGoPlanner;
+import io.rescuefleet.station.wtg.WindowsToGoProbe;
+import io.rescuefleet.station.wtg.WindowsToGoWork;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -56,12 +59,12 @@ public final class StationEngine {
   private final Convergence convergence;
 
   public StationEngine(Toolbox tools, ImageCache cache, SafetyInterlock interlock, Works works, Verifier verifier,
-      WtgPlanner wtg, Clock clock) {
+      WtgPlanner wtg, WtgProbe wtgProbe, Clock clock) {
     this.tools = tools;
     this.cache = cache;
     this.interlock = interlock;
-    this.observer = new Observer(tools);
-    this.verification = new Verification(verifier);
+    this.observer = new Observer(tools, wtgProbe);
+    this.verification = new Verification(verifier, wtgProbe);
     this.convergence = new Convergence(observer, verification, new VerifyScheduler(clock), new Planner(clock, wtg),
         new ActionExecutor(works, new ManifestComposer(clock)), clock);
   }
@@ -71,10 +74,12 @@ public final class StationEngine {
     Toolbox tools = Toolbox.of(runner);
     ImageCache cache = new ImageCache(cacheDir, runner);
     Verifier verifier = Verifier.forThisMachine();
+    Clock clock = Clock.systemUTC();
     Works works = new Works(new CacheSourceWork(cache), new SfdiskPartitionWork(runner), new MkfsFilesystemWork(runner),
-        new VentoyBootWork(runner, tools.blocks()), new AtomicVolumeWork(), new DeviceReadBack(verifier));
+        new VentoyBootWork(runner, tools.blocks()), new AtomicVolumeWork(), new DeviceReadBack(verifier),
+        new WindowsToGoWork(tools, clock));
     return new StationEngine(tools, cache, SafetyInterlock.live(new SystemProbe(runner)), works, verifier,
-        new DeferredWtgPlanner(), Clock.systemUTC());
+        new WindowsToGoPlanner(), new WindowsToGoProbe(tools), clock);
   }
 
   /**
@@ -115,8 +120,9 @@ public final class StationEngine {
       DesiredLayout layout = DesiredLayout.compute(tools.blocks().sizeBytes(device) / 512, desired.style(),
           desired.reservedMiB());
       boolean writes = execute && options.writesAllowed();
-      Observer.Request observation = new Observer.Request(serial, desired.style(), desired.release(), cache,
-          desired.files().stream().map(f -> f.sha256()).distinct().toList());
+      // An image-backed drive reports no serial; its spec's serial then names it (Windows To Go's computer name).
+      Observer.Request observation = new Observer.Request(serial != null ? serial : assignment.serial(), desired.style(),
+          desired.release(), cache, desired.files().stream().map(f -> f.sha256()).distinct().toList(), desired.wtg());
       Convergence.Goal goal = new Convergence.Goal(desired, release, assignment.policy(), requested, options, execute,
           observation);
       try (StickSession session = new ToolStickSession(tools, device, layout.data(), layout.efi(), desired.filesystem(), writes)) {

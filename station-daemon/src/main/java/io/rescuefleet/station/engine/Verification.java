@@ -5,6 +5,7 @@ import io.rescuefleet.station.failure.Cancellation;
 import io.rescuefleet.station.manifest.StickManifest;
 import io.rescuefleet.station.observe.FileCheck;
 import io.rescuefleet.station.observe.ObservedDrive;
+import io.rescuefleet.station.observe.WtgProbe;
 import io.rescuefleet.station.plan.DesiredFile;
 import io.rescuefleet.station.session.StickSession;
 import io.rescuefleet.station.verify.ContentReader;
@@ -23,13 +24,22 @@ import java.util.function.LongConsumer;
 /** The drift-detection step: selects what to hash for the mode, hashes it from the device, records the pass. */
 final class Verification {
   private final Verifier verifier;
+  private final WtgProbe wtg;
 
-  Verification(Verifier verifier) {
+  Verification(Verifier verifier, WtgProbe wtg) {
     this.verifier = verifier;
+    this.wtg = wtg;
   }
 
   /** @param progress called with bytes hashed so far and the total to hash */
   ObservedDrive run(StickSession session, ObservedDrive observed, List<DesiredFile> desired, VerifyMode mode,
+      double ratio, Cancellation cancellation, ProgressSink progress) {
+    ObservedDrive files = files(session, observed, desired, mode, ratio, cancellation, progress);
+    long cursor = observed.volumeState().flatMap(v -> v.manifest().valid()).map(StickManifest::sampleCursor).orElse(0L);
+    return files.withWtg(wtg.verify(session, files.wtg(), mode, ratio, cursor));
+  }
+
+  private ObservedDrive files(StickSession session, ObservedDrive observed, List<DesiredFile> desired, VerifyMode mode,
       double ratio, Cancellation cancellation, ProgressSink progress) {
     if (observed.volume() == null) {
       return observed.withVerification(Map.of(), VerifyPass.none(mode, 0));

@@ -11,15 +11,20 @@ import io.rescuefleet.station.manifest.StickManifest.FileRecord;
 import io.rescuefleet.station.observe.FileCheck;
 import io.rescuefleet.station.observe.VolumeProbe;
 import io.rescuefleet.station.plan.Action;
+import io.rescuefleet.station.plan.ApplyWtg;
 import io.rescuefleet.station.plan.CleanStaging;
 import io.rescuefleet.station.plan.CopyFile;
+import io.rescuefleet.station.plan.CreateWtgPartition;
 import io.rescuefleet.station.plan.DeleteFile;
 import io.rescuefleet.station.plan.FetchImage;
 import io.rescuefleet.station.plan.FormatDataPartition;
 import io.rescuefleet.station.plan.FormatEfiPartition;
 import io.rescuefleet.station.plan.Plan;
+import io.rescuefleet.station.plan.PrepareWtgImage;
 import io.rescuefleet.station.plan.RelabelDataPartition;
+import io.rescuefleet.station.plan.RemoveWtg;
 import io.rescuefleet.station.plan.RetractManifestEntries;
+import io.rescuefleet.station.plan.RetractWtgRecord;
 import io.rescuefleet.station.plan.VerifyFile;
 import io.rescuefleet.station.plan.WriteBootCode;
 import io.rescuefleet.station.plan.WriteEfiImage;
@@ -28,6 +33,7 @@ import io.rescuefleet.station.plan.WritePartitionTable;
 import io.rescuefleet.station.plan.WriteVentoyJson;
 import io.rescuefleet.station.plan.WtgAction;
 import io.rescuefleet.station.session.StickSession;
+import io.rescuefleet.station.wtg.volume.PreparedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +45,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -118,11 +125,18 @@ public final class ActionExecutor {
     private final Map<String, FileRecord> verified = new LinkedHashMap<>();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong read = new AtomicLong();
+    /** The manifest on the stick now: the one observed, or what this run retracted it to. */
+    private Optional<StickManifest> onStick;
+    /** The Windows To Go image checked for this run's apply. */
+    private PreparedImage prepared;
+    /** What the manifest is to say about Windows To Go; null while this run has not changed it. */
+    private ManifestComposer.WtgChange wtg;
 
     Run(ExecutionContext ctx, ExecutionListener listener) {
       this.ctx = ctx;
       this.listener = listener;
       this.session = ctx.session();
+      this.onStick = ctx.previousManifest();
     }
 
     /** Performs one action; returns the bytes it moved by its own count. */
@@ -162,10 +176,12 @@ public final class ActionExecutor {
         return 0;
       }
       if (action instanceof RetractManifestEntries a) {
-        StickManifest previous = ctx.previousManifest().orElseThrow(
+        StickManifest previous = onStick.orElseThrow(
             () -> new IllegalStateException("the plan retracts entries from a manifest the stick does not have"));
-        byte[] bytes = ManifestCodec.write(composer.retract(previous, a.paths()));
+        StickManifest retracted = composer.retract(previous, a.paths());
+        byte[] bytes = ManifestCodec.write(retracted);
         works.volume().writeAtomically(session.writableRoot(), VolumeProbe.MANIFEST, bytes);
+        onStick = Optional.of(retracted);
         return count(bytes.length);
       }
       if (action instanceof DeleteFile a) {
@@ -200,9 +216,47 @@ public final class ActionExecutor {
         return count(bytes.length);
       }
       if (action instanceof WtgAction a) {
-        throw new UnsupportedOperationException("this version has no executor for Windows To Go step " + a.type());
+        return windowsToGo(a);
       }
       throw new IllegalStateException("no executor for " + action.type());
+    }
+
+    /** Windows To Go steps; what they apply or remove is recorded by the manifest written after them. */
+    private long windowsToGo(WtgAction action) {
+      if (action instanceof PrepareWtgImage a) {
+        prepared = works.wtg().prepare(a, source(a.sha256(), "WtgProfile \"" + a.profile() + "\""));
+        return 0;
+      }
+      if (action instanceof RetractWtgRecord) {
+        wtg = new ManifestComposer.WtgChange(null);
+        if (onStick.isEmpty() || onStick.get().wtg() == null) {
+          return 0;
+        }
+        StickManifest retracted = composer.withoutWtg(onStick.get());
+        byte[] bytes = ManifestCodec.write(retracted);
+        works.volume().writeAtomically(session.writableRoot(), VolumeProbe.MANIFEST, bytes);
+        onStick = Optional.of(retracted);
+        return count(bytes.length);
+      }
+      if (action instanceof CreateWtgPartition a) {
+        session.quiesced();
+        works.wtg().createPartition(session.disk(), a);
+        return count(a.bytes());
+      }
+      if (action instanceof ApplyWtg a) {
+        if (prepared == null || !prepared.sha256().equals(a.wtg().imageSha256())) {
+          throw new IllegalStateException("the plan applies Windows To Go without checking its image first");
+        }
+        wtg = new ManifestComposer.WtgChange(works.wtg().apply(session, a, prepared, ctx.cancellation(),
+            progress(a, Direction.write)));
+        return prepared.contents().bytes();
+      }
+      RemoveWtg a = (RemoveWtg) action; // the last kind of a sealed hierarchy
+      works.wtg().remove(session, a);
+      if (wtg == null || (wtg.record() != null && a.target().equals(wtg.record().location()))) {
+        wtg = new ManifestComposer.WtgChange(null);
+      }
+      return 0;
     }
 
     /** The manifest update: verified copies get their size and mtime from the filesystem as it is now. */
@@ -228,7 +282,7 @@ public final class ActionExecutor {
       var desired = ctx.desired();
       boolean allPresent = a.pending().stream().allMatch(verified::containsKey);
       return new ManifestComposer.Update(desired.driveKey(), desired.specDigest(), a.claimsSpec() && allPresent,
-          desired.ventoyJsonSha256(), a.carried(), copies, a.verifyPass(), written.get());
+          desired.ventoyJsonSha256(), a.carried(), copies, a.verifyPass(), written.get(), wtg);
     }
 
     private CachedImage source(String sha256, String path) {

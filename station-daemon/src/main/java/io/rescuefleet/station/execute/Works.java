@@ -7,4 +7,5 @@ public record Works(
     FilesystemWork filesystems,
     BootWork boot,
     VolumeWork volume,
-    ReadBackWork readBack) {}
+    ReadBackWork readBack,
+    WtgWork wtg) {}

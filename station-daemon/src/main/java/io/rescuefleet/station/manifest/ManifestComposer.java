@@ -35,7 +35,11 @@ public final class ManifestComposer {
       List<FileRecord> carried,
       List<FileRecord> verifiedCopies,
       VerifyPass verifyPass,
-      long bytesWrittenThisRun) {}
+      long bytesWrittenThisRun,
+      WtgChange wtg) {}
+
+  /** The Windows To Go record a run leaves: the system it applied, or null when it removed one. */
+  public record WtgChange(StickManifest.WtgRecord record) {}
 
   public StickManifest compose(Optional<StickManifest> previous, Update update) {
     List<FileRecord> files = new ArrayList<>(update.carried());
@@ -60,7 +64,15 @@ public final class ManifestComposer {
     return new StickManifest(StickManifest.SCHEMA_VERSION, uuid, update.driveKey(), digest, update.ventoyJsonSha256(),
         clock.instant().toString(), WRITER,
         previous.map(StickManifest::lifetimeBytesWritten).orElse(0L) + update.bytesWrittenThisRun(),
-        cursor, files, history, previous.map(StickManifest::wtg).orElse(null));
+        cursor, files, history,
+        update.wtg() != null ? update.wtg().record() : previous.map(StickManifest::wtg).orElse(null));
+  }
+
+  /** The manifest without its Windows To Go record: written before that system is changed or removed. */
+  public StickManifest withoutWtg(StickManifest previous) {
+    return new StickManifest(previous.schemaVersion(), previous.driveUuid(), previous.driveKey(), null,
+        previous.ventoyJsonSha256(), clock.instant().toString(), WRITER, previous.lifetimeBytesWritten(),
+        previous.sampleCursor(), previous.files(), previous.verifications(), null);
   }
 
   /** The previous manifest without {@code paths}: written before those files are changed. */

@@ -70,15 +70,24 @@ public record StickManifest(
   public record VerifyRecord(String mode, String time, int filesChecked, long bytesHashed, int mismatches, double readMBps) {}
 
   /**
-   * The Windows To Go system applied to the stick. Reserved for the Windows To Go work, which fills it
-   * after applying an image; this engine carries it over unchanged.
+   * The Windows To Go system applied to the stick, recorded once its volume was written, read back and
+   * marked; its marker on the volume says the same and is what verification trusts.
+   *
+   * @param location {@code partition 3} or the VHD's path on the data partition
+   * @param applyId the apply's identity, as the volume's marker records it
+   * @param index the image applied; {@code edition} the edition the profile selected it by, or null
+   * @param bootConfiguration {@code Generated} or {@code NotGenerated}
    */
   public record WtgRecord(
       String profile,
       String target,
+      String location,
+      String applyId,
       String imageSha256,
       Integer index,
       String edition,
+      String imageName,
       String unattendSha256,
+      String bootConfiguration,
       String appliedAt) {}
 }

@@ -37,6 +37,11 @@ public record ObservedDrive(
     return Optional.ofNullable(checks.get(path));
   }
 
+  /** The same observation with the Windows To Go slot as verification left it. */
+  public ObservedDrive withWtg(ObservedWtg checked) {
+    return new ObservedDrive(device, diskSectors, serial, table, data, efi, volume, checks, verifyPass, checked, cached);
+  }
+
   /** The same observation with the results of a verification pass. */
   public ObservedDrive withVerification(Map<String, FileCheck> newChecks, VerifyPass pass) {
     return new ObservedDrive(device, diskSectors, serial, table, data, efi, volume, newChecks, pass, wtg, cached);

@@ -1,11 +1,11 @@
 package io.rescuefleet.station.observe;
 
+import io.rescuefleet.api.resolve.DriveAssignment.ResolvedWtg;
 import io.rescuefleet.api.v1alpha1.DataFilesystem;
 import io.rescuefleet.api.v1alpha1.PartitionStyle;
 import io.rescuefleet.station.cache.ImageCache;
 import io.rescuefleet.station.fs.FsSignature;
 import io.rescuefleet.station.fs.VolumeSize;
-import io.rescuefleet.station.layout.PartitionEntry;
 import io.rescuefleet.station.layout.PartitionTable;
 import io.rescuefleet.station.layout.Region;
 import io.rescuefleet.station.manifest.StickManifest;
@@ -14,7 +14,6 @@ import io.rescuefleet.station.release.ReleaseInfo;
 import io.rescuefleet.station.session.StickSession;
 import io.rescuefleet.station.session.Toolbox;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,16 +30,18 @@ public final class Observer {
   private final TableProbe tables;
   private final EfiProbe efi;
   private final VolumeProbe volumes = new VolumeProbe();
+  private final WtgProbe wtg;
 
-  public Observer(Toolbox tools) {
+  public Observer(Toolbox tools, WtgProbe wtg) {
     this.tools = tools;
+    this.wtg = wtg;
     this.tables = new TableProbe(tools.runner());
     this.efi = new EfiProbe(tools.runner());
   }
 
   /** What the observer needs besides the session. */
   public record Request(String serial, PartitionStyle style, ReleaseInfo release, ImageCache cache,
-      Collection<String> wantedSha256) {}
+      Collection<String> wantedSha256, ResolvedWtg wtg) {}
 
   public ObservedDrive observe(StickSession session, Request request) {
     session.dropCaches();
@@ -78,10 +79,9 @@ public final class Observer {
 
     StickManifest.WtgRecord applied = volume == null ? null
         : volume.manifest().valid().map(StickManifest::wtg).orElse(null);
-    List<PartitionEntry> extra = table.partitions().stream().filter(p -> p.number() > 2).toList();
     Map<String, Long> cached = request.cache() == null ? Map.of() : request.cache().inventory(request.wantedSha256());
     return new ObservedDrive(disk, sectors, request.serial(), table, data, efiState, volume, Map.of(), null,
-        new ObservedWtg(extra, applied), cached);
+        wtg.observe(session, table, volume, applied, request), cached);
   }
 
   private static boolean usable(StickSession session, DataRegionState data) {

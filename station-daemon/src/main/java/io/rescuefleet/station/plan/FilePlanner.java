@@ -43,8 +43,12 @@ final class FilePlanner {
       List<PlanNote> notes,
       List<String> unmanaged) {}
 
-  /** @param othersReachable whether the disk-level and Windows To Go parts can reach the spec */
-  Outcome plan(DesiredDrive desired, ObservedDrive observed, boolean formatted, boolean othersReachable) {
+  /**
+   * @param othersReachable whether the disk-level and Windows To Go parts can reach the spec
+   * @param windowsToGoChanges whether the plan applies or removes Windows To Go, which the manifest records
+   */
+  Outcome plan(DesiredDrive desired, ObservedDrive observed, boolean formatted, boolean othersReachable,
+      boolean windowsToGoChanges) {
     VolumeState volume = formatted ? null : observed.volume();
     Optional<StickManifest> manifest = volume == null ? Optional.empty() : volume.manifest().valid();
     Map<String, ObservedFile> present = byKey(volume == null ? List.of() : volume.files(), ObservedFile::path);
@@ -103,7 +107,8 @@ final class FilePlanner {
     List<String> unmanaged = new ArrayList<>();
     for (Map.Entry<String, ObservedFile> e : present.entrySet()) {
       boolean wanted = desired.files().stream().anyMatch(f -> PathRules.collisionKey(f.path()).equals(e.getKey()));
-      if (!wanted && !owned.containsKey(e.getKey()) && !e.getKey().equals(PathRules.collisionKey(PathRules.VENTOY_JSON))) {
+      if (!wanted && !owned.containsKey(e.getKey()) && !e.getKey().equals(PathRules.collisionKey(PathRules.VENTOY_JSON))
+          && !windowsToGoVhd(desired, observed, e.getKey())) {
         unmanaged.add(e.getValue().path());
       }
     }
@@ -136,7 +141,8 @@ final class FilePlanner {
 
     WriteVentoyJson ventoyJson = ventoyJson(desired, volume, manifest, formatted);
 
-    boolean somethingWritten = !copies.isEmpty() || !deletes.isEmpty() || ventoyJson != null || !prepare.isEmpty();
+    boolean somethingWritten = !copies.isEmpty() || !deletes.isEmpty() || ventoyJson != null || !prepare.isEmpty()
+        || windowsToGoChanges;
     VerifyPass pass = observed.verifyPass();
     boolean recordPass = pass != null && pass.mode() != VerifyMode.Quick && pass.filesChecked() > 0;
     boolean reachable = othersReachable && notes.isEmpty();
@@ -167,6 +173,16 @@ final class FilePlanner {
     boolean ours = manifest.map(m -> volume.ventoyJsonSha256().equals(m.ventoyJsonSha256())).orElse(false);
     return new WriteVentoyJson(desired.ventoyJson(), desired.ventoyJsonSha256(),
         ours ? "the spec's settings changed" : "edited on the stick; restoring");
+  }
+
+  /** The VHD of a Windows To Go profile (or the one the manifest records) belongs to that work, not to the files. */
+  private static boolean windowsToGoVhd(DesiredDrive desired, ObservedDrive observed, String key) {
+    boolean desiredVhd = desired.wtg() != null && desired.wtg().vhdPath() != null
+        && PathRules.collisionKey(desired.wtg().vhdPath()).equals(key);
+    var applied = observed.wtg() == null ? null : observed.wtg().applied();
+    boolean recordedVhd = applied != null && "VhdFile".equals(applied.target()) && applied.location() != null
+        && PathRules.collisionKey(applied.location()).equals(key);
+    return desiredVhd || recordedVhd;
   }
 
   /** The record of a file kept as it is; a full-file hash this pass refreshes its time and chunks. */

@@ -22,7 +22,7 @@ public final class Planner {
   }
 
   public Planner(Clock clock) {
-    this(clock, new DeferredWtgPlanner());
+    this(clock, new io.rescuefleet.station.wtg.WindowsToGoPlanner());
   }
 
   public Plan plan(DesiredDrive desired, ObservedDrive observed) {
@@ -34,10 +34,14 @@ public final class Planner {
           + " but it could not be read; check it with fsck before RescueFleet touches it"));
       return new Plan(target, disk.actions(), notes, List.of());
     }
-    WtgPlanner.Outcome windows = wtg.plan(desired.wtg(), observed.wtg(), target);
+    WtgPlanner.Outcome windows = wtg.plan(desired.wtg(), observed.wtg(), target, disk.dataFormatted());
     notes.addAll(windows.notes());
+    if (windows.notes().stream().anyMatch(n -> n.severity() == PlanNote.Severity.REFUSED)) {
+      return new Plan(target, List.of(), notes, List.of());
+    }
     boolean othersReachable = notes.stream().allMatch(n -> n.severity() == PlanNote.Severity.INFO);
-    FilePlanner.Outcome content = files.plan(desired, observed, disk.dataFormatted(), othersReachable);
+    FilePlanner.Outcome content = files.plan(desired, observed, disk.dataFormatted(), othersReachable,
+        !windows.actions().isEmpty());
     notes.addAll(content.notes());
 
     long free = disk.dataFormatted() ? target.data().sizeBytes() * 98 / 100 : observed.volume().freeBytes();
@@ -46,6 +50,7 @@ public final class Planner {
 
     List<Action> actions = new ArrayList<>();
     actions.addAll(content.fetches());
+    actions.addAll(windows.preparations());
     actions.addAll(disk.actions());
     actions.addAll(content.prepare());
     actions.addAll(content.deletes());

@@ -1,8 +1,9 @@
 package io.rescuefleet.station.plan;
 
 /**
- * Steps of the Windows To Go work (apply a WIM image, write boot files and unattend.xml). Left open
- * here so that work can add its records without touching the rest of the plan; it will seal this
- * interface over them.
+ * Steps of the Windows To Go work: check the profile's image, make room for the Windows volume, apply
+ * the image with its boot files and unattend.xml, remove a system the spec no longer wants, and take
+ * the manifest's record of it back before changing it.
  */
-public non-sealed interface WtgAction extends Action {}
+public sealed interface WtgAction extends Action
+    permits PrepareWtgImage, RetractWtgRecord, CreateWtgPartition, ApplyWtg, RemoveWtg {}

@@ -23,11 +23,13 @@ import io.rescuefleet.station.failure.FailureKind;
 import io.rescuefleet.station.interlock.SafetyInterlock;
 import io.rescuefleet.station.plan.Action;
 import io.rescuefleet.station.plan.CopyFile;
-import io.rescuefleet.station.plan.DeferredWtgPlanner;
 import io.rescuefleet.station.session.Toolbox;
 import io.rescuefleet.station.testing.Machine;
 import io.rescuefleet.station.testing.StickLab;
 import io.rescuefleet.station.verify.Verifier;
+import io.rescuefleet.station.wtg.WindowsToGoPlanner;
+import io.rescuefleet.station.wtg.WindowsToGoProbe;
+import io.rescuefleet.station.wtg.WindowsToGoWork;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -61,7 +63,7 @@ class EngineSafetyComponentTest {
     Verifier verifier = Verifier.forThisMachine();
     Works works = new Works(new CacheSourceWork(cache), new SfdiskPartitionWork(lab.runner),
         new MkfsFilesystemWork(lab.runner), new VentoyBootWork(lab.runner, tools.blocks()), new AtomicVolumeWork(),
-        new DeviceReadBack(verifier));
+        new DeviceReadBack(verifier), new WindowsToGoWork(tools, Clock.systemUTC()));
     SafetyInterlock interlock = new SafetyInterlock(new Discovery(), () -> {
       SystemContext live = new SystemProbe(lab.runner).capture();
       List<BlockDeviceInfo> devices = live.devices().stream().map(d -> !d.type().equals("loop") ? d
@@ -70,7 +72,8 @@ class EngineSafetyComponentTest {
               d.mountpoints(), d.children())).toList();
       return new SystemContext(devices, live.rootMajMin(), live.loopBackings());
     });
-    return new StationEngine(tools, cache, interlock, works, verifier, new DeferredWtgPlanner(), Clock.systemUTC());
+    return new StationEngine(tools, cache, interlock, works, verifier, new WindowsToGoPlanner(), new WindowsToGoProbe(tools),
+        Clock.systemUTC());
   }
 
   @Test

@@ -2,28 +2,37 @@ package io.rescuefleet.station.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rescuefleet.api.resolve.DriveAssignment.ResolvedUnattend;
+import io.rescuefleet.api.resolve.DriveAssignment.ResolvedWtg;
 import io.rescuefleet.api.v1alpha1.DataFilesystem;
 import io.rescuefleet.api.v1alpha1.PartitionStyle;
+import io.rescuefleet.api.v1alpha1.SanPolicy;
+import io.rescuefleet.api.v1alpha1.WtgTarget;
 import io.rescuefleet.station.failure.Cancellation;
 import io.rescuefleet.station.layout.DesiredLayout;
+import io.rescuefleet.station.layout.Region;
 import io.rescuefleet.station.manifest.ManifestCodec;
 import io.rescuefleet.station.manifest.ManifestComposer;
 import io.rescuefleet.station.manifest.ManifestRead;
 import io.rescuefleet.station.manifest.StickManifest;
 import io.rescuefleet.station.manifest.StickManifest.FileRecord;
 import io.rescuefleet.station.plan.Action;
+import io.rescuefleet.station.plan.ApplyWtg;
 import io.rescuefleet.station.plan.CopyFile;
+import io.rescuefleet.station.plan.CreateWtgPartition;
 import io.rescuefleet.station.plan.DeleteFile;
 import io.rescuefleet.station.plan.DesiredDrive;
 import io.rescuefleet.station.plan.DesiredFile;
 import io.rescuefleet.station.plan.FetchImage;
 import io.rescuefleet.station.plan.FormatDataPartition;
 import io.rescuefleet.station.plan.Plan;
+import io.rescuefleet.station.plan.PrepareWtgImage;
+import io.rescuefleet.station.plan.RemoveWtg;
 import io.rescuefleet.station.plan.RetractManifestEntries;
+import io.rescuefleet.station.plan.RetractWtgRecord;
 import io.rescuefleet.station.plan.VerifyFile;
 import io.rescuefleet.station.plan.WriteManifest;
 import io.rescuefleet.station.plan.WritePartitionTable;
-import io.rescuefleet.station.plan.WtgAction;
 import io.rescuefleet.station.verify.Digests;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -133,24 +142,60 @@ class ActionExecutorTest {
     assertThat(written.specDigest()).isNull();
   }
 
+  private static final ResolvedWtg WTG = new ResolvedWtg("win11-wtg", "file:///install.wim", SHA_A, 100L, null,
+      "Windows 11 Home", WtgTarget.Partition, 1024, null,
+      new ResolvedUnattend("WTG-{serial}", true, true, SanPolicy.OfflineInternal), null);
+  private static final Region SLOT = new Region(1 << 19, 1024 * 2048);
+
   @Test
-  void windowsToGoStepsAreNotExecutedByThisVersion() {
-    WtgAction apply = new WtgAction() {
-      @Override
-      public String target() {
-        return "WTG partition";
-      }
+  void windowsToGoIsCheckedThenAppliedAndTheManifestRecordsWhatWasApplied() {
+    work.fetch(new FetchImage("wtg/win11-wtg", "file:///install.wim", SHA_A, 100, null), Cancellation.none(), n -> { });
 
-      @Override
-      public long bytes() {
-        return 0;
-      }
+    ExecutionResult result = run(new PrepareWtgImage("win11-wtg", SHA_A, null, "Windows 11 Home", null),
+        new RetractWtgRecord("partition 3"), new CreateWtgPartition(3, SLOT, PartitionStyle.GPT),
+        new ApplyWtg(WTG, 3, SLOT, "SERIAL", List.of("missing"), -1), manifest());
 
-      @Override
-      public String describe() {
-        return "apply install.wim";
-      }
-    };
-    assertThat(run(apply).failure()).hasMessageContaining("no executor for Windows To Go step");
+    assertThat(result.failure()).isNull();
+    assertThat(work.calls).containsSubsequence("wtgPrepare win11-wtg", "wtgPartition 3", "wtgApply partition 3");
+    StickManifest written = ((ManifestRead.Valid) ManifestCodec.read(work.written.get(".rescuefleet/manifest.json"))).manifest();
+    assertThat(written.wtg().imageSha256()).isEqualTo(SHA_A);
+    assertThat(written.wtg().index()).isEqualTo(2);
+    assertThat(written.wtg().location()).isEqualTo("partition 3");
+  }
+
+  @Test
+  void windowsToGoIsNeverAppliedFromAnImageThisRunDidNotCheck() {
+    ExecutionResult result = run(new ApplyWtg(WTG, 3, SLOT, "SERIAL", List.of("missing"), -1));
+
+    assertThat(result.failure()).hasMessageContaining("without checking its image first");
+    assertThat(work.calls).noneMatch(c -> c.startsWith("wtgApply"));
+  }
+
+  @Test
+  void removingWindowsToGoFirstRetractsItsRecordKeepingTheFiles() {
+    StickManifest.WtgRecord record = new StickManifest.WtgRecord("win11-wtg", "Partition", "partition 3", "id", SHA_A, 2,
+        null, "Windows 11 Home", "u".repeat(64), "Generated", "t");
+    StickManifest withWtg = new StickManifest(1, "uuid-7", "lab/stick", "old", "j", "t", "w", 1000, 2, PREVIOUS.files(),
+        List.of(), record);
+
+    RecordingSession session = new RecordingSession(mount, work.calls);
+    ExecutionResult result = executor.execute(new Plan(LAYOUT, List.of(new RetractWtgRecord("partition 3"),
+            new RemoveWtg(WtgTarget.Partition, 3, SLOT, null, "gone")), List.of(), List.of()),
+        new ExecutionContext(session, desired, null, Optional.of(withWtg), Cancellation.none()), new ExecutionListener() {
+          @Override
+          public void started(int index, int count, Action action) {}
+
+          @Override
+          public void progress(Action action, io.rescuefleet.api.wire.ReportBatch.Direction direction, long bytes) {}
+
+          @Override
+          public void finished(Action action, ActionReport report) {}
+        });
+
+    assertThat(result.failure()).isNull();
+    assertThat(work.calls).containsSubsequence("write .rescuefleet/manifest.json", "wtgRemove partition 3");
+    StickManifest written = ((ManifestRead.Valid) ManifestCodec.read(work.written.get(".rescuefleet/manifest.json"))).manifest();
+    assertThat(written.wtg()).isNull();
+    assertThat(written.files()).extracting(FileRecord::path).containsExactly("iso/a.iso", "iso/old.iso");
   }
 }

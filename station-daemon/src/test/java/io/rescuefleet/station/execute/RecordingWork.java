@@ -4,11 +4,23 @@ import io.rescuefleet.api.v1alpha1.DataFilesystem;
 import io.rescuefleet.api.v1alpha1.PartitionStyle;
 import io.rescuefleet.station.cache.CachedImage;
 import io.rescuefleet.station.failure.Cancellation;
+import io.rescuefleet.station.manifest.StickManifest;
 import io.rescuefleet.station.observe.FileCheck;
+import io.rescuefleet.station.plan.ApplyWtg;
+import io.rescuefleet.station.plan.CreateWtgPartition;
 import io.rescuefleet.station.plan.FetchImage;
+import io.rescuefleet.station.plan.PrepareWtgImage;
+import io.rescuefleet.station.plan.RemoveWtg;
 import io.rescuefleet.station.plan.WritePartitionTable;
 import io.rescuefleet.station.release.VentoyRelease;
 import io.rescuefleet.station.session.StickSession;
+import io.rescuefleet.station.wtg.image.ImageContents;
+import io.rescuefleet.station.wtg.image.ImageSelection;
+import io.rescuefleet.station.wtg.image.WimImage;
+import io.rescuefleet.station.wtg.image.WimInfo;
+import io.rescuefleet.station.wtg.volume.BootConfiguration;
+import io.rescuefleet.station.wtg.volume.BootFiles;
+import io.rescuefleet.station.wtg.volume.PreparedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +37,8 @@ import java.util.function.LongConsumer;
  * Every kind of device work, faked: records what it was asked to do, in order. File work really
  * creates files of the right size under the fake mount, so what reads them back has something to see.
  */
-final class RecordingWork implements SourceWork, PartitionWork, FilesystemWork, BootWork, VolumeWork, ReadBackWork {
+final class RecordingWork
+    implements SourceWork, PartitionWork, FilesystemWork, BootWork, VolumeWork, ReadBackWork, WtgWork {
   final List<String> calls = new ArrayList<>();
   final Map<String, byte[]> written = new HashMap<>();
   final Map<String, CachedImage> cache = new HashMap<>();
@@ -33,7 +46,7 @@ final class RecordingWork implements SourceWork, PartitionWork, FilesystemWork, 
   String failOn;
 
   Works works() {
-    return new Works(this, this, this, this, this, this);
+    return new Works(this, this, this, this, this, this, this);
   }
 
   private void record(String call) {
@@ -129,5 +142,36 @@ final class RecordingWork implements SourceWork, PartitionWork, FilesystemWork, 
     boolean corrupt = corruptOnDevice.contains(path);
     return new FileCheck(path, corrupt ? FileCheck.Status.MISMATCH : FileCheck.Status.MATCH, source.sha256(),
         source.chunks(), source.size(), corrupt ? "chunk 0 differs" : null);
+  }
+
+  @Override
+  public PreparedImage prepare(PrepareWtgImage action, CachedImage image) {
+    record("wtgPrepare " + action.profile());
+    WimImage home = new WimImage(2, "Windows 11 Home", null, null, "Core", "Core", "amd64", null, 1000);
+    return new PreparedImage(image.file(), action.sha256(), new WimInfo(List.of(home)),
+        new ImageSelection(action.index(), action.edition()), home,
+        new ImageContents(1, 1000, List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), false, List.of()),
+        new BootFiles(BootConfiguration.NotGenerated, List.of(), null, "no template"));
+  }
+
+  @Override
+  public void createPartition(String disk, CreateWtgPartition action) {
+    record("wtgPartition " + action.number());
+  }
+
+  @Override
+  public StickManifest.WtgRecord apply(StickSession session, ApplyWtg action, PreparedImage image,
+      Cancellation cancellation, LongConsumer progress) {
+    record("wtgApply " + action.target());
+    progress.accept(1000);
+    return new StickManifest.WtgRecord(action.wtg().profileName(), action.wtg().target().name(), action.target(), "id",
+        image.sha256(), image.image().index(), action.wtg().edition(), image.image().name(), "u".repeat(64),
+        "NotGenerated", "2025-06-01T00:00:00Z");
+  }
+
+  @Override
+  public void remove(StickSession session, RemoveWtg action) {
+    record("wtgRemove " + action.target());
   }
 }

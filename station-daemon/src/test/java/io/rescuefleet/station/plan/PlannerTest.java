@@ -150,9 +150,14 @@ class PlannerTest {
             List.of("WriteManifest .rescuefleet/manifest.json"), List.of()),
         new Case("a stick last converged to another spec records the new one", d,
             converged(d).manifestForOtherSpec().build(), List.of("WriteManifest .rescuefleet/manifest.json"), List.of()),
-        new Case("Windows To Go is not planned yet, and its partition is kept", desired(Sticks.Desired::withWtg),
+        new Case("a partition in the reserved space RescueFleet cannot prove it made is kept; Windows To Go waits",
+            desired(Sticks.Desired::withWtg),
             converged(desired(Sticks.Desired::withWtg)).wtgPartition(wtgPartition()).build(), List.of(),
-            List.of("WtgNotYetSupported")),
+            List.of("WtgSlotOccupied")),
+        new Case("Windows To Go is fetched and checked first, then partitioned, applied and recorded",
+            desired(Sticks.Desired::withWtg), converged(desired(Sticks.Desired::withWtg)).build(), List.of(
+                "FetchImage cache/ffffffffffff", "PrepareWtgImage cache/ffffffffffff", "CreateWtgPartition partition 3",
+                "ApplyWtg partition 3", "WriteManifest .rescuefleet/manifest.json"), List.of()),
         new Case("switching MBR to GPT repartitions and reformats (the data region changes size)",
             desired(x -> x.style(PartitionStyle.GPT)),
             converged(desired(x -> x.style(PartitionStyle.MBR))).efiBlank().build(), List.of(

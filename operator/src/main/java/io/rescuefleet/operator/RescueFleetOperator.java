@@ -1,0 +1,214 @@
+package io.rescuefleet.operator;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.rescuefleet.operator.config.OperatorConfig;
+import io.rescuefleet.operator.config.OperatorConfig.LeaderElection;
+import io.rescuefleet.operator.controller.Controllers;
+import io.rescuefleet.operator.controller.InboundTriggers;
+import io.rescuefleet.operator.events.EventRecorder;
+import io.rescuefleet.operator.fleet.FleetState;
+import io.rescuefleet.operator.fleet.FleetView;
+import io.rescuefleet.operator.http.OpsHttpServer;
+import io.rescuefleet.operator.metrics.JosdkMetrics;
+import io.rescuefleet.operator.metrics.OperatorMetrics;
+import io.rescuefleet.operator.secret.SecretStore;
+import io.rescuefleet.operator.stationapi.AssignmentBoard;
+import io.rescuefleet.operator.stationapi.HeartbeatService;
+import io.rescuefleet.operator.stationapi.ReportIngestor;
+import io.rescuefleet.operator.stationapi.StationApiServer;
+import io.rescuefleet.operator.stationapi.StationAuthenticator;
+import io.rescuefleet.operator.stationapi.TlsCertificates;
+import io.rescuefleet.operator.trigger.StatusCoalescer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole operator in one process: the five controllers (java-operator-sdk), the station API and
+ * the operations port (Vert.x). {@link #start} returns once informers have synced and both ports
+ * listen; {@link #close} stops everything it started (never the client it was given).
+ */
+public final class RescueFleetOperator implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RescueFleetOperator.class);
+  private static final String COMPONENT = "rescuefleet-operator";
+  private static final long START_TIMEOUT_SECONDS = 120;
+
+  private final OperatorConfig config;
+  private final FleetState fleet;
+  private final OperatorMetrics metrics;
+  private final EventRecorder events;
+  private final StatusCoalescer coalescer;
+  private final SecretStore secrets;
+  private final Operator josdk;
+  private final Vertx vertx;
+  private final StationApiServer stationApi;
+  private final OpsHttpServer ops;
+  private final AtomicBoolean leading;
+  private volatile boolean started;
+  private volatile boolean closed;
+  private int stationApiPort;
+  private int httpPort;
+
+  private RescueFleetOperator(KubernetesClient client, OperatorConfig config) {
+    this.config = config;
+    Clock clock = config.clock();
+    String identity = config.leaderElection().map(LeaderElection::identity).orElse(COMPONENT);
+    this.fleet = new FleetState(clock);
+    this.metrics = new OperatorMetrics(new FleetStatistics(fleet, clock));
+    this.events = new EventRecorder(client, COMPONENT, identity, clock);
+    this.secrets = new SecretStore(client, clock);
+    AssignmentBoard board = new AssignmentBoard(clock.millis());
+    InboundTriggers triggers = new InboundTriggers();
+    this.coalescer = new StatusCoalescer(config.coalesceInterval(), triggers);
+    Controllers controllers = new Controllers(fleet, board, triggers, coalescer, metrics, events, secrets,
+        config.serverSideApply(), config.heartbeatStatusRefresh(), clock);
+    this.leading = new AtomicBoolean(config.leaderElection().isEmpty());
+
+    this.josdk = new Operator(o -> {
+      o.withKubernetesClient(client)
+          .withUseSSAToPatchPrimaryResource(config.serverSideApply())
+          .checkingCRDAndValidateLocalModel(config.checkCrds())
+          .withMetrics(new JosdkMetrics(metrics))
+          .withCloseClientOnStop(false);
+      config.leaderElection().ifPresent(le -> o.withLeaderElectionConfiguration(
+          LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(le.leaseName())
+              .withLeaseNamespace(le.leaseNamespace())
+              .withIdentity(le.identity())
+              .withLeaseDuration(le.leaseDuration())
+              .withRenewDeadline(le.renewDeadline())
+              .withRetryPeriod(le.retryPeriod())
+              .withExitOnStopLeading(le.exitOnLoss())
+              .withLeaderCallbacks(new LeaderCallbacks(this::startedLeading, this::stoppedLeading,
+                  leader -> LOG.info("leader observed: identity={}", leader)))
+              .build()));
+    });
+    for (Reconciler<?> reconciler : controllers.namespaced()) {
+      register(josdk, reconciler, config.namespaces());
+    }
+    register(josdk, controllers.clusterScoped(), Set.of());
+
+    this.vertx = Vertx.vertx();
+    this.stationApi = new StationApiServer(vertx, new StationAuthenticator(controllers.stationDirectory(), secrets),
+        new HeartbeatService(fleet, controllers.driveDirectory(), board, coalescer,
+            config.heartbeatStatusRefresh(), clock), board,
+        new ReportIngestor(fleet, coalescer, metrics, clock), leading::get);
+    this.ops = new OpsHttpServer(vertx, metrics, fleet, () -> !closed, this::ready);
+  }
+
+  /** Starts the operator against {@code client} (which stays the caller's to close). */
+  public static RescueFleetOperator start(KubernetesClient client, OperatorConfig config) {
+    RescueFleetOperator operator = new RescueFleetOperator(client, config);
+    try {
+      Optional<PemKeyCertOptions> tls = config.tlsSecret().map(name -> TlsCertificates.load(client, name));
+      operator.httpPort = await(operator.ops.start(config.bindAddress(), config.httpPort()));
+      operator.josdk.start();
+      operator.stationApiPort = await(operator.stationApi.start(config.bindAddress(), config.stationApiPort(), tls));
+      operator.started = true;
+      LOG.info("operator started: stationApiPort={} httpPort={} tls={} leaderElection={} serverSideApply={}",
+          operator.stationApiPort, operator.httpPort, tls.isPresent(), config.leaderElection().isPresent(),
+          config.serverSideApply());
+      return operator;
+    } catch (RuntimeException e) {
+      operator.close();
+      throw e;
+    }
+  }
+
+  public int stationApiPort() {
+    return stationApiPort;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** The live fleet view: stations, ports, drives with phase, progress, throughput, alerts, drift history. */
+  public FleetView fleet() {
+    return fleet;
+  }
+
+  public OperatorMetrics metrics() {
+    return metrics;
+  }
+
+  /** Whether this replica holds the lease (always, without leader election). */
+  public boolean isLeader() {
+    return leading.get();
+  }
+
+  public OperatorConfig config() {
+    return config;
+  }
+
+  private boolean ready() {
+    return started && !closed && josdk.getRuntimeInfo().allEventSourcesAreHealthy();
+  }
+
+  private void startedLeading() {
+    leading.set(true);
+    LOG.info("leadership acquired");
+  }
+
+  private void stoppedLeading() {
+    leading.set(false);
+    LOG.info("leadership lost");
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    started = false;
+    quietly(() -> await(stationApi.stop()));
+    quietly(josdk::stop);
+    quietly(() -> await(ops.stop()));
+    quietly(coalescer::close);
+    quietly(events::close);
+    quietly(secrets::close);
+    quietly(() -> await(vertx.close()));
+    LOG.info("operator stopped");
+  }
+
+  private static <P extends HasMetadata> void register(Operator operator, Reconciler<P> reconciler, Set<String> namespaces) {
+    operator.register(reconciler, o -> {
+      if (namespaces.isEmpty()) {
+        o.watchingAllNamespaces();
+      } else {
+        o.settingNamespaces(namespaces);
+      }
+    });
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
+    }
+  }
+
+  private static void quietly(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      LOG.warn("shutdown step failed: error={}", e.toString());
+    }
+  }
+}

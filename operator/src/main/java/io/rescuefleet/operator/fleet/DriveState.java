@@ -1,0 +1,311 @@
+package io.rescuefleet.operator.fleet;
+
+import io.rescuefleet.api.resolve.EffectivePolicy;
+import io.rescuefleet.api.v1alpha1.DrivePhase;
+import io.rescuefleet.api.v1alpha1.RescueDriveStatus;
+import io.rescuefleet.api.wire.ReportBatch.Direction;
+import io.rescuefleet.api.wire.ReportBatch.DriveReport;
+import io.rescuefleet.api.wire.ReportBatch.EntryState;
+import io.rescuefleet.api.wire.ReportBatch.Outcome;
+import io.rescuefleet.api.wire.ReportBatch.Progress;
+import io.rescuefleet.api.wire.ReportBatch.ThroughputSample;
+import io.rescuefleet.api.wire.ReportBatch.VerifyResult;
+import io.rescuefleet.operator.binding.Binding;
+import io.rescuefleet.operator.policy.AlertKind;
+import io.rescuefleet.operator.policy.SampleGate;
+import io.rescuefleet.operator.policy.VerifyPlan;
+import io.rescuefleet.operator.policy.VerifySchedule;
+import io.rescuefleet.operator.status.Timestamps;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The operator's memory of one RescueDrive: what stations reported, folded together, and what the
+ * last reconcile decided. Seeded once from the drive's status so a restarted or newly elected
+ * operator continues counts instead of starting over. Every method holds the object's monitor.
+ */
+public final class DriveState {
+  private static final int DRIFT_HISTORY = 20;
+  private static final Set<DrivePhase> STATION_PHASES =
+      EnumSet.of(DrivePhase.Absent, DrivePhase.Reconciling, DrivePhase.Ready, DrivePhase.Drifted, DrivePhase.Failed);
+
+  private final String key;
+  private boolean seeded;
+
+  // Decided by the last reconcile.
+  private EffectivePolicy policy = EffectivePolicy.defaults();
+  private Binding binding;
+  private String lastBoundStation;
+  private DrivePhase phase;
+  private Set<AlertKind> alerts = EnumSet.noneOf(AlertKind.class);
+  private boolean quarantined;
+
+  // Reported by stations.
+  private DrivePhase reportedPhase;
+  private String reportedInsertion;
+  private String station;
+  private String port;
+  private String serial;
+  private Instant lastSeen;
+  private Progress progress;
+  private List<EntryState> entries = List.of();
+  private long bytesWritten;
+  private Double lastWriteMBps;
+  private Double lastReadMBps;
+  private VerifyResult lastVerify;
+  private long driftCorrections;
+  private String appliedDigest;
+  private Outcome lastOutcome;
+  private int consecutiveFailures;
+  private VerifyPlan verifyPlan = VerifyPlan.NONE;
+  private final ThroughputWindow writeWindow = new ThroughputWindow();
+  private final ThroughputWindow readWindow = new ThroughputWindow();
+  private Instant lastWriteSample;
+  private Instant lastReadSample;
+  private String sequenceScope;
+  private long lastSequence;
+  private final ArrayDeque<DriftRecord> driftHistory = new ArrayDeque<>();
+
+  DriveState(String key) {
+    this.key = key;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  /** Takes over the counts a previous operator wrote to the status; only the first call has an effect. */
+  public synchronized void seed(RescueDriveStatus status) {
+    if (seeded) {
+      return;
+    }
+    seeded = true;
+    if (status == null) {
+      return;
+    }
+    bytesWritten = status.bytesWritten == null ? 0 : status.bytesWritten;
+    driftCorrections = status.driftCorrections == null ? 0 : status.driftCorrections;
+    consecutiveFailures = status.consecutiveFailures == null ? 0 : status.consecutiveFailures;
+    appliedDigest = status.appliedDigest;
+    lastWriteMBps = status.lastWriteMBps;
+    lastReadMBps = status.lastReadMBps;
+    station = status.station;
+    port = status.port;
+    serial = status.boundSerial;
+    lastSeen = Timestamps.parse(status.lastSeen).orElse(null);
+    if (status.lastVerify != null && status.lastVerify.mode != null) {
+      lastVerify = new VerifyResult(status.lastVerify.mode, 0, 0,
+          status.lastVerify.mismatches == null ? 0 : status.lastVerify.mismatches, 0, status.lastVerify.time);
+    }
+    if (status.verification != null) {
+      var v = status.verification;
+      verifyPlan = new VerifyPlan(v.insertionId, v.insertionsSinceFull == null ? 0 : v.insertionsSinceFull,
+          Timestamps.parse(v.lastFull).orElse(null), v.due);
+    }
+    if (status.phase != null && STATION_PHASES.contains(status.phase)) {
+      reportedPhase = status.phase;
+      reportedInsertion = verifyPlan.insertionId();
+    }
+    if (status.progress != null && status.progress.bytesTotal != null) {
+      progress = new Progress(status.progress.bytesDone == null ? 0 : status.progress.bytesDone,
+          status.progress.bytesTotal, null);
+    }
+    if (status.entries != null) {
+      entries = status.entries.stream().map(e -> new EntryState(e.name, e.state, e.sha256)).toList();
+    }
+  }
+
+  /**
+   * Folds one validated report in. {@code receivedAt} is the operator's clock (for lastSeen); sample
+   * and verification times are the station's.
+   */
+  public synchronized ReportEffect apply(DriveReport report, String fromStation, Instant receivedAt) {
+    String scope = report.serial() + "/" + report.insertionId();
+    if (scope.equals(sequenceScope) && report.sequence() <= lastSequence) {
+      return ReportEffect.DUPLICATE;
+    }
+    sequenceScope = scope;
+    lastSequence = report.sequence();
+
+    boolean phaseChanged = report.phase() != reportedPhase || !Objects.equals(report.insertionId(), reportedInsertion);
+    boolean moved = !fromStation.equals(station) || !report.port().equals(port) || !report.serial().equals(serial);
+    Progress progressBefore = progress;
+    List<EntryState> entriesBefore = entries;
+    reportedPhase = report.phase();
+    reportedInsertion = report.insertionId();
+    station = fromStation;
+    port = report.port();
+    serial = report.serial();
+    lastSeen = receivedAt;
+    if (report.phase() == DrivePhase.Absent) {
+      progress = null;
+    } else if (report.progress() != null) {
+      progress = report.progress();
+    }
+    if (report.entries() != null) {
+      entries = List.copyOf(report.entries());
+    }
+
+    long added = 0;
+    if (report.lifetimeBytesWritten() > bytesWritten) {
+      added = report.lifetimeBytesWritten() - bytesWritten;
+      bytesWritten = report.lifetimeBytesWritten();
+    }
+
+    List<Double> writes = new ArrayList<>();
+    List<Double> reads = new ArrayList<>();
+    int dropped = 0;
+    if (report.samples() != null) {
+      for (ThroughputSample sample : report.samples()) {
+        if (!admit(sample)) {
+          dropped++;
+        } else if (sample.direction() == Direction.write) {
+          writes.add(sample.mbps());
+        } else {
+          reads.add(sample.mbps());
+        }
+      }
+    }
+
+    int mismatches = 0;
+    if (report.verify() != null) {
+      VerifyResult v = report.verify();
+      lastVerify = v;
+      mismatches = v.mismatches();
+      if (v.readMBps() > 0) {
+        lastReadMBps = v.readMBps();
+      }
+      verifyPlan = VerifySchedule.onVerified(verifyPlan, v.mode(), Timestamps.parse(v.time()).orElse(receivedAt));
+    }
+
+    boolean detected = false;
+    boolean corrected = false;
+    Outcome outcome = report.outcome();
+    if (outcome != null) {
+      lastOutcome = outcome;
+      if (outcome.converged()) {
+        consecutiveFailures = 0;
+        if (outcome.appliedDigest() != null) {
+          appliedDigest = outcome.appliedDigest();
+        }
+      } else if (outcome.reason() != null) {
+        consecutiveFailures++;
+      }
+      detected = outcome.driftDetected();
+      corrected = outcome.driftCorrected();
+      if (corrected) {
+        driftCorrections++;
+      }
+      if (detected || corrected) {
+        driftHistory.addLast(new DriftRecord(receivedAt, fromStation, report.port(), corrected));
+        while (driftHistory.size() > DRIFT_HISTORY) {
+          driftHistory.removeFirst();
+        }
+      }
+    }
+    boolean changed = phaseChanged || moved || added > 0 || !writes.isEmpty() || !reads.isEmpty()
+        || report.verify() != null || outcome != null || !Objects.equals(progressBefore, progress)
+        || !Objects.equals(entriesBefore, entries);
+    return new ReportEffect(true, changed, phaseChanged, List.copyOf(writes), List.copyOf(reads), dropped, added, detected,
+        corrected, mismatches);
+  }
+
+  private boolean admit(ThroughputSample sample) {
+    Instant end = Timestamps.parse(sample.time()).orElse(null);
+    if (end == null || sample.seconds() <= 0) {
+      return false;
+    }
+    double interval = policy.throughputIntervalSeconds();
+    double window = policy.throughputWindowSeconds();
+    if (sample.direction() == Direction.write) {
+      if (!SampleGate.admits(lastWriteSample, end, interval)) {
+        return false;
+      }
+      lastWriteSample = end;
+      lastWriteMBps = sample.mbps();
+      writeWindow.add(end.toEpochMilli(), sample.bytes(), sample.seconds(), window);
+    } else {
+      if (!SampleGate.admits(lastReadSample, end, interval)) {
+        return false;
+      }
+      lastReadSample = end;
+      lastReadMBps = sample.mbps();
+      readWindow.add(end.toEpochMilli(), sample.bytes(), sample.seconds(), window);
+    }
+    return true;
+  }
+
+  /** Moves the verification plan atomically (a report may move it concurrently); returns the new plan. */
+  public synchronized VerifyPlan updatePlan(java.util.function.UnaryOperator<VerifyPlan> step) {
+    verifyPlan = step.apply(verifyPlan);
+    return verifyPlan;
+  }
+
+  /** Records what the last reconcile decided; through {@link FleetState#decided}, which keeps its index. */
+  synchronized void decided(EffectivePolicy effectivePolicy, Binding newBinding, DrivePhase newPhase,
+      Set<AlertKind> firing, boolean isQuarantined) {
+    if (effectivePolicy != null) {
+      policy = effectivePolicy;
+    }
+    binding = newBinding;
+    if (newBinding != null && newBinding.bound()) {
+      lastBoundStation = newBinding.station();
+    }
+    phase = newPhase;
+    alerts = firing.isEmpty() ? EnumSet.noneOf(AlertKind.class) : EnumSet.copyOf(firing);
+    quarantined = isQuarantined;
+  }
+
+  /**
+   * Whether {@code fromStation} may report on this drive: it holds the stick now, or nobody does and
+   * it held it last (a station reports a stick it just lost).
+   */
+  public synchronized boolean reportableFrom(String fromStation) {
+    if (binding != null && binding.bound()) {
+      return binding.station().equals(fromStation);
+    }
+    return fromStation.equals(lastBoundStation);
+  }
+
+  /** The stick the drive is bound to, if any; reports must name it. */
+  public synchronized String boundSerial() {
+    return binding != null && binding.bound() ? binding.serial() : serial;
+  }
+
+  /** The station the drive's stick was last bound to, if ever. */
+  public synchronized String lastBoundStation() {
+    return lastBoundStation;
+  }
+
+  public synchronized EffectivePolicy policy() {
+    return policy;
+  }
+
+  public synchronized Binding binding() {
+    return binding;
+  }
+
+  public synchronized DrivePhase phase() {
+    return phase;
+  }
+
+  public synchronized Set<AlertKind> alerts() {
+    return alerts.isEmpty() ? Set.of() : EnumSet.copyOf(alerts);
+  }
+
+  public synchronized boolean quarantined() {
+    return quarantined;
+  }
+
+  public synchronized DriveRuntime runtime() {
+    double window = policy.throughputWindowSeconds();
+    return new DriveRuntime(reportedPhase, reportedInsertion, station, port, serial, lastSeen, progress, entries,
+        bytesWritten, lastWriteMBps, lastReadMBps, lastVerify, driftCorrections, appliedDigest, lastOutcome,
+        consecutiveFailures, writeWindow.stats(window), readWindow.stats(window), verifyPlan, List.copyOf(driftHistory));
+  }
+}

@@ -1,0 +1,40 @@
+package io.rescuefleet.operator.fleet;
+
+import io.rescuefleet.api.v1alpha1.DrivePhase;
+import io.rescuefleet.api.v1alpha1.VerifyMode;
+import io.rescuefleet.api.wire.ReportBatch.Progress;
+import io.rescuefleet.api.wire.ReportBatch.VerifyResult;
+import io.rescuefleet.operator.policy.AlertKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** The fleet at one instant: every station with what sits in its ports, and every drive the operator tracks. */
+public record FleetSnapshot(Instant time, List<StationView> stations, List<DriveView> drives) {
+
+  /** A station: online by the heartbeat timeout, and its occupied ports. */
+  public record StationView(String name, boolean online, Instant lastHeartbeat, String agentVersion,
+      List<PortView> ports) {}
+
+  /** An occupied port: the stick and the drive bound to it, if any. */
+  public record PortView(String port, String serial, String vendor, String model, long sizeBytes, String drive) {}
+
+  /** A drive with the live figures behind its status. */
+  public record DriveView(
+      String key,
+      DrivePhase phase,
+      String station,
+      String port,
+      String serial,
+      Instant lastSeen,
+      Progress progress,
+      Double lastWriteMBps,
+      Double lastReadMBps,
+      long bytesWritten,
+      VerifyResult lastVerify,
+      VerifyMode verifyDue,
+      Set<AlertKind> alerts,
+      boolean quarantined,
+      long driftCorrections,
+      List<DriftRecord> driftHistory) {}
+}

@@ -1,0 +1,104 @@
+package io.rescuefleet.operator.stationapi;
+
+import io.rescuefleet.api.wire.ReportAck;
+import io.rescuefleet.api.wire.ReportBatch;
+import io.rescuefleet.api.wire.ReportBatch.DriveReport;
+import io.rescuefleet.operator.fleet.DriveState;
+import io.rescuefleet.operator.fleet.FleetState;
+import io.rescuefleet.operator.fleet.ReportEffect;
+import io.rescuefleet.operator.metrics.OperatorMetrics;
+import io.rescuefleet.operator.trigger.ReconcileTriggers;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Applies a station's report batch: once per batch id (a resent batch is acknowledged, not
+ * re-applied), all or nothing (every report must concern a drive bound to this station), folding
+ * each report into its drive's state and asking for a coalesced status write. Batches of one
+ * station are applied one at a time.
+ */
+public final class ReportIngestor {
+  /** Batch ids remembered per station; a station resends only its few newest batches. */
+  static final int REMEMBERED_BATCHES = 4096;
+
+  private final FleetState fleet;
+  private final ReconcileTriggers triggers;
+  private final OperatorMetrics metrics;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, Ledger> ledgers = new ConcurrentHashMap<>();
+
+  public ReportIngestor(FleetState fleet, ReconcileTriggers triggers, OperatorMetrics metrics, Clock clock) {
+    this.fleet = fleet;
+    this.triggers = triggers;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** Applies a validated batch from an authenticated station; throws a 403 {@link ApiException} naming the report. */
+  public ReportAck ingest(String station, ReportBatch batch) {
+    Ledger ledger = ledgers.computeIfAbsent(station, s -> new Ledger());
+    Map<String, Boolean> touched = new LinkedHashMap<>();
+    ReportAck ack;
+    synchronized (ledger) {
+      ReportAck seen = ledger.get(batch.batchId());
+      if (seen != null) {
+        return new ReportAck(seen.batchId(), seen.applied(), true);
+      }
+      List<DriveState> drives = authorize(station, batch.reports());
+      Instant now = clock.instant();
+      int applied = 0;
+      for (int i = 0; i < batch.reports().size(); i++) {
+        DriveReport report = batch.reports().get(i);
+        ReportEffect effect = drives.get(i).apply(report, station, now);
+        if (!effect.applied()) {
+          continue;
+        }
+        applied++;
+        metrics.reportIngested(station);
+        metrics.samples(station, effect.admittedWriteMBps(), effect.admittedReadMBps(), effect.dropped());
+        metrics.bytesWritten(station, effect.bytesWritten());
+        metrics.drift(station, effect.driftDetected(), effect.driftCorrected());
+        metrics.verifyMismatches(station, effect.verifyMismatches());
+        if (effect.changed()) {
+          touched.merge(report.driveKey(), effect.phaseChanged(), Boolean::logicalOr);
+        }
+      }
+      ack = new ReportAck(batch.batchId(), applied, false);
+      ledger.put(batch.batchId(), ack);
+    }
+    touched.forEach(triggers::drive);
+    return ack;
+  }
+
+  private List<DriveState> authorize(String station, List<DriveReport> reports) {
+    List<DriveState> drives = new ArrayList<>(reports.size());
+    for (int i = 0; i < reports.size(); i++) {
+      DriveReport r = reports.get(i);
+      DriveState drive = fleet.existingDrive(r.driveKey()).filter(d -> d.reportableFrom(station)).orElse(null);
+      if (drive == null) {
+        throw ApiException.forbidden("reports[" + i + "].driveKey",
+            "RescueDrive " + r.driveKey() + " is not bound to station " + station);
+      }
+      String bound = drive.boundSerial();
+      if (bound != null && !bound.equals(r.serial())) {
+        throw ApiException.forbidden("reports[" + i + "].serial",
+            "RescueDrive " + r.driveKey() + " is bound to stick " + bound + ", not " + r.serial());
+      }
+      drives.add(drive);
+    }
+    return drives;
+  }
+
+  /** The newest batch ids of one station and what they were answered. */
+  private static final class Ledger extends LinkedHashMap<String, ReportAck> {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, ReportAck> eldest) {
+      return size() > REMEMBERED_BATCHES;
+    }
+  }
+}
