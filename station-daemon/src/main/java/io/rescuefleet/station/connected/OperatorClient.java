@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The station's side of the station API over HTTP(S), with the station's bearer token. Calls block
@@ -41,9 +42,9 @@ public final class OperatorClient implements AutoCloseable {
   private final WebClient client;
   private final URI base;
   private final String station;
-  private final String authorization;
+  private final Supplier<String> token;
 
-  public OperatorClient(Vertx vertx, URI operatorUrl, String station, String token, Path caFile) {
+  public OperatorClient(Vertx vertx, URI operatorUrl, String station, Supplier<String> token, Path caFile) {
     this.vertx = vertx == null ? Vertx.vertx() : vertx;
     this.ownsVertx = vertx == null;
     WebClientOptions options = new WebClientOptions()
@@ -59,7 +60,7 @@ public final class OperatorClient implements AutoCloseable {
     this.client = WebClient.create(this.vertx, options);
     this.base = operatorUrl;
     this.station = station;
-    this.authorization = "Bearer " + token.strip();
+    this.token = token;
   }
 
   public HeartbeatAck heartbeat(Heartbeat heartbeat) {
@@ -73,7 +74,7 @@ public final class OperatorClient implements AutoCloseable {
     HttpRequest<Buffer> request = client.getAbs(url(StationApi.ASSIGNMENTS))
         .addQueryParam("version", Long.toString(version))
         .addQueryParam("waitSeconds", Integer.toString(waitSeconds))
-        .putHeader("Authorization", authorization)
+        .putHeader("Authorization", authorization())
         .timeout(TimeUnit.SECONDS.toMillis(waitSeconds + CALL_TIMEOUT_SECONDS));
     HttpResponse<Buffer> response = await(request.send(), waitSeconds + CALL_TIMEOUT_SECONDS);
     if (response.statusCode() == 304) {
@@ -91,9 +92,14 @@ public final class OperatorClient implements AutoCloseable {
 
   private HttpRequest<Buffer> post(String endpoint) {
     return client.postAbs(url(endpoint))
-        .putHeader("Authorization", authorization)
+        .putHeader("Authorization", authorization())
         .putHeader("Content-Type", "application/json")
         .timeout(TimeUnit.SECONDS.toMillis(CALL_TIMEOUT_SECONDS));
+  }
+
+  /** Read per request: a rotated token takes effect at the next call. */
+  private String authorization() {
+    return "Bearer " + token.get();
   }
 
   private String url(String endpoint) {

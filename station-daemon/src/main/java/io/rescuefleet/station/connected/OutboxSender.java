@@ -53,7 +53,7 @@ public final class OutboxSender {
           return false;
         }
         if (e.httpStatus() == 401) {
-          // A wrong token is fixed by a person (or a rotated Secret); keep the batch and keep trying.
+          // A wrong token is fixed by a person or a rotated Secret (re-read by TokenFile); keep the batch.
           LOG.warn("operator refused the station token; reports are kept until it is accepted");
           return false;
         }

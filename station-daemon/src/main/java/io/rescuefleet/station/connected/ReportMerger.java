@@ -44,7 +44,8 @@ final class ReportMerger {
         b.verify() != null ? b.verify() : a.verify(),
         foldSamples(concat(a.samples(), b.samples())),
         b.outcome() != null ? b.outcome() : a.outcome(),
-        Math.max(a.lifetimeBytesWritten(), b.lifetimeBytesWritten()));
+        Math.max(a.lifetimeBytesWritten(), b.lifetimeBytesWritten()),
+        b.entries() != null ? b.entries() : a.entries());
   }
 
   private static List<ThroughputSample> foldSamples(List<ThroughputSample> samples) {

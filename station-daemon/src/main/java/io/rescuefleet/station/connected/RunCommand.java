@@ -57,8 +57,7 @@ public final class RunCommand implements Callable<Integer> {
     if (c.discovery.imageHub != null) {
       sources.add(new ImageHubSource(c.discovery.imageHub, new LoopDevices(runner)));
     }
-    String token = Files.readString(c.tokenFile);
-    OperatorClient client = new OperatorClient(null, c.operatorUrl, c.station, token, c.caFile);
+    OperatorClient client = new OperatorClient(null, c.operatorUrl, c.station, new TokenFile(c.tokenFile), c.caFile);
     Files.createDirectories(c.stateDir);
     Outbox outbox = new Outbox(c.stateDir.resolve("outbox"), 10_000);
     return new StationDaemon(c.station, sources, client, StationEngine.create(runner, c.cacheDir), outbox, allowlist,

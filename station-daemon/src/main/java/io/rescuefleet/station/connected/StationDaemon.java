@@ -183,7 +183,7 @@ public final class StationDaemon implements AutoCloseable {
 
   private void startRun(Insertions.Present p, StationAssignment sa, String key) {
     DriveReporter reporter = new DriveReporter(sa.assignment().driveKey(), p.stick().serial(), p.stick().port(),
-        p.insertionId(), sequence, clock);
+        p.insertionId(), sa.assignment().files(), sequence, clock);
     Run run = new Run(p, sa.assignment().driveKey(), key, new Cancellation(), reporter);
     running.put(p.stick().key(), run);
     LOG.info("run started drive={} serial={} port={} verify={} writes={}", sa.assignment().driveKey(),
@@ -228,7 +228,7 @@ public final class StationDaemon implements AutoCloseable {
     if (sa != null) {
       append(List.of(new DriveReport(sa.assignment().driveKey(), removed.stick().serial(), removed.stick().port(),
           removed.insertionId(), sequence.incrementAndGet(), DrivePhase.Absent, clock.instant().toString(), null,
-          List.of(), null, List.of(), null, 0)));
+          List.of(), null, List.of(), null, 0, null)));
     }
   }
 

@@ -113,7 +113,7 @@ class OutboxTest {
   static ReportBatch batch(String id, long sequence) {
     DriveReport report = new DriveReport("ops/d1", "S1", "1-2.3", "ins-1", sequence, DrivePhase.Reconciling,
         "2026-11-25T00:00:0" + sequence + "Z", null, List.of(), null,
-        List.of(new ThroughputSample(Direction.write, "t", sequence * 1_000_000, 1.0)), null, sequence * 1_000_000);
+        List.of(new ThroughputSample(Direction.write, "t", sequence * 1_000_000, 1.0)), null, sequence * 1_000_000, null);
     return new ReportBatch(id, List.of(report));
   }
 }
