@@ -1,5 +1,6 @@
 package io.rescuefleet.operator;
 
+import io.rescuefleet.operator.devserver.InProcessApiServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rescuefleet.operator.config.OperatorConfig;
 import io.rescuefleet.operator.config.OperatorConfig.LeaderElection;
 import io.rescuefleet.operator.testing.Fixtures;
-import io.rescuefleet.operator.testing.InProcessApiServer;
+
 import io.rescuefleet.operator.testing.StationClient;
 import io.rescuefleet.operator.testing.Wire;
 import java.time.Duration;

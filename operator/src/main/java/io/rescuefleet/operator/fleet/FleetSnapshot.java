@@ -19,7 +19,7 @@ public record FleetSnapshot(Instant time, List<StationView> stations, List<Drive
   /** An occupied port: the stick and the drive bound to it, if any. */
   public record PortView(String port, String serial, String vendor, String model, long sizeBytes, String drive) {}
 
-  /** A drive with the live figures behind its status. */
+  /** A drive with the live figures behind its status, and its policy's throughput minimums to judge them by. */
   public record DriveView(
       String key,
       DrivePhase phase,
@@ -30,6 +30,8 @@ public record FleetSnapshot(Instant time, List<StationView> stations, List<Drive
       Progress progress,
       Double lastWriteMBps,
       Double lastReadMBps,
+      double minWriteMBps,
+      double minReadMBps,
       long bytesWritten,
       VerifyResult lastVerify,
       VerifyMode verifyDue,

@@ -215,7 +215,7 @@ public final class FleetState implements FleetView {
         driveAtPort.put(b.station() + "\n" + b.port(), d.key());
       }
       driveViews.add(new DriveView(d.key(), d.phase(), r.station(), r.port(), r.serial(), r.lastSeen(), r.progress(),
-          r.lastWriteMBps(), r.lastReadMBps(), r.bytesWritten(), r.lastVerify(), r.verifyPlan().due(), d.alerts(),
+          r.lastWriteMBps(), r.lastReadMBps(), d.policy().minWriteMBps(), d.policy().minReadMBps(), r.bytesWritten(), r.lastVerify(), r.verifyPlan().due(), d.alerts(),
           d.quarantined(), r.driftCorrections(), r.driftHistory()));
     }
     driveViews.sort(Comparator.comparing(DriveView::key));

@@ -10,16 +10,20 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
 
 /**
  * The operator's own HTTP port: {@code /metrics} (Prometheus), {@code /healthz} (liveness),
- * {@code /readyz} (readiness) and {@code /api/v1/fleet} (the live fleet view as JSON, read-only).
+ * {@code /readyz} (readiness), {@code /api/v1/fleet} (the live fleet view as JSON, read-only) and
+ * the fleet-health page at {@code /} (static files that render that JSON in the browser).
  */
 public final class OpsHttpServer {
   public static final String FLEET_PATH = "/api/v1/fleet";
+  /** Classpath directory of the fleet-health page. */
+  static final String PAGE = "fleet-page";
 
   private final Vertx vertx;
   private final OperatorMetrics metrics;
@@ -44,6 +48,8 @@ public final class OpsHttpServer {
     router.get(FLEET_PATH).blockingHandler(ctx -> ctx.response().setStatusCode(200)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(Buffer.buffer(WireJson.write(fleet.snapshot()))), false);
+    router.get("/").handler(ctx -> ctx.reroute("/index.html"));
+    router.get("/*").handler(StaticHandler.create(PAGE).setCachingEnabled(false).setDirectoryListing(false));
     server = vertx.createHttpServer().requestHandler(router);
     return server.listen(port, host).map(HttpServer::actualPort);
   }

@@ -1,5 +1,6 @@
 package io.rescuefleet.operator.bench;
 
+import io.rescuefleet.operator.devserver.InProcessApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -9,7 +10,7 @@ import io.rescuefleet.api.v1alpha1.RescueDrive;
 import io.rescuefleet.operator.RescueFleetOperator;
 import io.rescuefleet.operator.config.OperatorConfig;
 import io.rescuefleet.operator.testing.Fixtures;
-import io.rescuefleet.operator.testing.InProcessApiServer;
+
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;

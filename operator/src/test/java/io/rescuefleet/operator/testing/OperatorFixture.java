@@ -1,5 +1,6 @@
 package io.rescuefleet.operator.testing;
 
+import io.rescuefleet.operator.devserver.InProcessApiServer;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;

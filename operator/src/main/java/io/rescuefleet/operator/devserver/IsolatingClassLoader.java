@@ -1,4 +1,4 @@
-package io.rescuefleet.operator.testing;
+package io.rescuefleet.operator.devserver;
 
 import java.io.IOException;
 import java.net.URL;

@@ -1,4 +1,4 @@
-package io.rescuefleet.operator.testing;
+package io.rescuefleet.operator.devserver;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;

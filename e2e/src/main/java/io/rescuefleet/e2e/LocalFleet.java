@@ -1,0 +1,227 @@
+package io.rescuefleet.e2e;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.rescuefleet.api.v1alpha1.ImagingStation;
+import io.rescuefleet.api.v1alpha1.ImagingStationSpec;
+import io.rescuefleet.api.v1alpha1.SecretKeyRef;
+import io.rescuefleet.operator.RescueFleetOperator;
+import io.rescuefleet.operator.config.OperatorConfig;
+import io.rescuefleet.operator.devserver.InProcessApiServer;
+import io.rescuefleet.station.connected.RunCommand;
+import io.rescuefleet.station.connected.StationConfig;
+import io.rescuefleet.station.connected.StationDaemon;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A whole RescueFleet in one process, as the demo and the end-to-end suite run it: the in-process
+ * Kubernetes API server, the operator on fixed loopback ports (so it can be restarted under the
+ * stations' feet), and station daemons in connected mode, each with an image hub of image-backed
+ * sticks. Everything talks over real HTTP; {@link #close} stops it all and leaves nothing attached.
+ */
+public final class LocalFleet implements AutoCloseable {
+  public static final String SYSTEM_NAMESPACE = "rescuefleet-system";
+
+  private final Path workDir;
+  private final InProcessApiServer apiServer;
+  private final KubernetesClient client;
+  private final UnaryOperator<OperatorConfig> operatorSettings;
+  private final int stationApiPort;
+  private final int httpPort;
+  private final Map<String, Station> stations = new LinkedHashMap<>();
+  private final Clock clock = Clock.systemUTC();
+  private RescueFleetOperator operator;
+
+  /** A station daemon, its image hub and its config. */
+  public static final class Station {
+    private final String name;
+    private final ImageHub hub;
+    private final StationConfig config;
+    private StationDaemon daemon;
+
+    private Station(String name, ImageHub hub, StationConfig config) {
+      this.name = name;
+      this.hub = hub;
+      this.config = config;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public ImageHub hub() {
+      return hub;
+    }
+
+    public StationDaemon daemon() {
+      return daemon;
+    }
+
+    public Path stateDir() {
+      return config.stateDir;
+    }
+  }
+
+  private LocalFleet(Path workDir, UnaryOperator<OperatorConfig> operatorSettings) throws IOException {
+    this.workDir = Files.createDirectories(workDir);
+    this.operatorSettings = operatorSettings;
+    this.stationApiPort = freePort();
+    this.httpPort = freePort();
+    this.apiServer = InProcessApiServer.start();
+    this.client = apiServer.newClient();
+  }
+
+  /** Starts the API server and the operator; add stations with {@link #addStation}. */
+  public static LocalFleet start(Path workDir, UnaryOperator<OperatorConfig> operatorSettings) throws IOException {
+    LocalFleet fleet = new LocalFleet(workDir, operatorSettings);
+    try {
+      fleet.startOperator();
+      return fleet;
+    } catch (RuntimeException e) {
+      fleet.close();
+      throw e;
+    }
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public RescueFleetOperator operator() {
+    return operator;
+  }
+
+  public String metricsUrl() {
+    return "http://127.0.0.1:" + httpPort + "/metrics";
+  }
+
+  public String fleetPageUrl() {
+    return "http://127.0.0.1:" + httpPort + "/";
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public Station station(String name) {
+    return stations.get(name);
+  }
+
+  /** Creates or replaces objects, as kubectl apply would. */
+  public void apply(List<? extends HasMetadata> objects) {
+    for (HasMetadata o : objects) {
+      client.resource(o).createOr(NonDeletingOperation::update);
+    }
+  }
+
+  /**
+   * Registers an ImagingStation (with a fresh token Secret) and starts its daemon, whose hub lives
+   * under the work directory. {@code ports} are the hub's port paths, e.g. {@code 1-2.1}.
+   */
+  public Station addStation(String name, List<String> ports, Path ventoyRelease) throws IOException {
+    String token = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+    Secret secret = new SecretBuilder()
+        .withMetadata(new ObjectMetaBuilder().withNamespace(SYSTEM_NAMESPACE).withName(name + "-token").build())
+        .withStringData(Map.of("token", token))
+        .build();
+    ImagingStation station = new ImagingStation();
+    station.setMetadata(new ObjectMetaBuilder().withName(name).build());
+    station.setSpec(new ImagingStationSpec());
+    station.getSpec().tokenSecretRef = new SecretKeyRef(SYSTEM_NAMESPACE, name + "-token", "token");
+    List<ImagingStationSpec.Port> labelled = new ArrayList<>();
+    for (int i = 0; i < ports.size(); i++) {
+      labelled.add(new ImagingStationSpec.Port(ports.get(i), "hub slot " + (i + 1)));
+    }
+    station.getSpec().ports = labelled;
+    apply(List.of(secret, station));
+
+    Path dir = Files.createDirectories(workDir.resolve("stations").resolve(name));
+    Path tokenFile = dir.resolve("token");
+    Files.writeString(tokenFile, token);
+    StationConfig config = new StationConfig();
+    config.station = name;
+    config.operatorUrl = URI.create("http://127.0.0.1:" + stationApiPort);
+    config.tokenFile = tokenFile;
+    config.cacheDir = workDir.resolve("cache");
+    config.stateDir = dir.resolve("state");
+    config.ventoyReleaseDir = ventoyRelease;
+    config.discovery.usb = false;
+    config.discovery.imageHub = dir.resolve("hub");
+    config.discovery.pollSeconds = 0.5;
+    config.maxParallelSticks = 3;
+    Station s = new Station(name, new ImageHub(config.discovery.imageHub), config);
+    stations.put(name, s);
+    startDaemon(name);
+    return s;
+  }
+
+  /** Starts (or restarts) a station's daemon; its outbox survives in its state directory. */
+  public void startDaemon(String name) throws IOException {
+    Station s = stations.get(name);
+    s.daemon = RunCommand.create(s.config, clock);
+    s.daemon.start();
+  }
+
+  /** Stops a station's daemon, cancelling its runs (a daemon stopped mid-reconcile). */
+  public void stopDaemon(String name) {
+    Station s = stations.get(name);
+    if (s.daemon != null) {
+      s.daemon.close();
+      s.daemon = null;
+    }
+  }
+
+  /** Starts the operator on the fleet's fixed ports. */
+  public void startOperator() {
+    OperatorConfig config = operatorSettings.apply(OperatorConfig.inProcessApiServer().withPorts(stationApiPort, httpPort));
+    operator = RescueFleetOperator.start(client, config);
+  }
+
+  /** Stops the operator; stations keep working and keep their reports in their outboxes. */
+  public void stopOperator() {
+    if (operator != null) {
+      operator.close();
+      operator = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    for (String name : stations.keySet()) {
+      try {
+        stopDaemon(name);
+      } catch (RuntimeException e) {
+        // keep stopping the rest
+      }
+    }
+    stopOperator();
+    client.close();
+    apiServer.close();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port", e);
+    }
+  }
+}

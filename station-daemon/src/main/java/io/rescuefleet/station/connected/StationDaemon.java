@@ -1,0 +1,322 @@
+package io.rescuefleet.station.connected;
+
+import io.rescuefleet.api.v1alpha1.DrivePhase;
+import io.rescuefleet.api.wire.Assignments;
+import io.rescuefleet.api.wire.Assignments.StationAssignment;
+import io.rescuefleet.api.wire.Heartbeat;
+import io.rescuefleet.api.wire.HeartbeatAck;
+import io.rescuefleet.api.wire.ReportBatch;
+import io.rescuefleet.api.wire.ReportBatch.DriveReport;
+import io.rescuefleet.station.device.DeviceTarget;
+import io.rescuefleet.station.discovery.Allowlist;
+import io.rescuefleet.station.engine.ConvergeOptions;
+import io.rescuefleet.station.engine.EngineResult;
+import io.rescuefleet.station.engine.StationEngine;
+import io.rescuefleet.station.failure.Cancellation;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The station daemon in connected mode: finds sticks, heartbeats them to the operator, long-polls
+ * the assignments, runs the engine on each assigned stick (sticks in parallel, one run per stick),
+ * and reports through the durable outbox. A removed stick's run is cancelled and the stick reported
+ * Absent. Nothing here decides what a stick should hold or how deeply to verify it: the operator
+ * does, per insertion.
+ */
+public final class StationDaemon implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StationDaemon.class);
+  static final int LONG_POLL_SECONDS = 25;
+  static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(10);
+  static final Duration RETRY_FAILED_RUN_AFTER = Duration.ofSeconds(30);
+
+  private final String station;
+  private final List<StickSource> sources;
+  private final OperatorClient client;
+  private final StationEngine engine;
+  private final Outbox outbox;
+  private final OutboxSender sender;
+  private final Allowlist allowlist;
+  private final Path ventoyRelease;
+  private final Clock clock;
+  private final Duration pollInterval;
+
+  private final Insertions insertions = new Insertions();
+  private final Map<String, StationAssignment> assignmentsBySerialOrPort = new ConcurrentHashMap<>();
+  private final Map<String, Run> running = new ConcurrentHashMap<>();
+  private final Map<String, Finished> finished = new ConcurrentHashMap<>();
+  private final AtomicLong sequence;
+  private final ScheduledExecutorService loops = Executors.newScheduledThreadPool(3, daemonThreads("station-loop"));
+  private final ExecutorService workers;
+
+  private volatile double sampleSeconds = 1.0;
+  private volatile long assignmentsVersion;
+  private volatile long lastHeartbeatMillis;
+  private volatile boolean closing;
+  private int failedDrains;
+
+  /** One running engine run. */
+  private record Run(Insertions.Present stick, String driveKey, String key, Cancellation cancellation, DriveReporter reporter) {}
+
+  /** The last completed run of a stick: what it was for, and whether it converged. */
+  private record Finished(String key, boolean ok, long atMillis) {}
+
+  public StationDaemon(String station, List<StickSource> sources, OperatorClient client, StationEngine engine, Outbox outbox,
+      Allowlist allowlist, Path ventoyRelease, int maxParallelSticks, Duration pollInterval, Clock clock) {
+    this.station = station;
+    this.sources = List.copyOf(sources);
+    this.client = client;
+    this.engine = engine;
+    this.outbox = outbox;
+    this.sender = new OutboxSender(outbox, client::report);
+    this.allowlist = allowlist;
+    this.ventoyRelease = ventoyRelease;
+    this.clock = clock;
+    this.pollInterval = pollInterval;
+    this.workers = Executors.newFixedThreadPool(maxParallelSticks, daemonThreads("station-stick"));
+    this.sequence = new AtomicLong(clock.millis() * 1000);
+  }
+
+  /** Starts the loops; returns at once. */
+  public void start() {
+    LOG.info("station daemon started station={}", station);
+    loops.scheduleWithFixedDelay(guarded("scan", this::scanAndHeartbeat), 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    loops.scheduleWithFixedDelay(guarded("report", this::flushReports), 200, 500, TimeUnit.MILLISECONDS);
+    loops.execute(this::pollAssignments);
+  }
+
+  private void scanAndHeartbeat() {
+    List<PresentStick> scanned = new ArrayList<>();
+    for (StickSource source : sources) {
+      scanned.addAll(source.scan());
+    }
+    Insertions.Changes changes = insertions.update(scanned);
+    for (Insertions.Present removed : changes.removed()) {
+      stickRemoved(removed);
+    }
+    changes.inserted().forEach(p -> LOG.info("stick inserted serial={} port={} insertion={}",
+        p.stick().serial(), p.stick().port(), p.insertionId()));
+    if (changes.any() || clock.millis() - lastHeartbeatMillis >= HEARTBEAT_EVERY.toMillis()) {
+      heartbeat();
+    }
+    schedule();
+  }
+
+  private void heartbeat() {
+    List<Heartbeat.StickInfo> sticks = insertions.all().stream()
+        .map(p -> new Heartbeat.StickInfo(p.stick().serial(), p.stick().port(), p.stick().vendor(), p.stick().model(),
+            p.stick().sizeBytes(), null, null, p.insertionId()))
+        .toList();
+    try {
+      HeartbeatAck ack = client.heartbeat(new Heartbeat("rescue-station/0.1.0", clock.instant().toString(), sticks));
+      lastHeartbeatMillis = clock.millis();
+      if (ack.throughputIntervalSeconds() > 0) {
+        sampleSeconds = ack.throughputIntervalSeconds();
+      }
+    } catch (OperatorCallException e) {
+      LOG.warn("heartbeat failed station={} reason={}", station, e.getMessage());
+    }
+  }
+
+  private void pollAssignments() {
+    while (!closing) {
+      try {
+        Optional<Assignments> next = client.assignments(assignmentsVersion, LONG_POLL_SECONDS);
+        if (next.isPresent()) {
+          Assignments a = next.get();
+          assignmentsBySerialOrPort.clear();
+          for (StationAssignment sa : a.assignments()) {
+            assignmentsBySerialOrPort.put(PresentStick.keyOf(sa.serial(), sa.port()), sa);
+          }
+          assignmentsVersion = a.version();
+          LOG.info("assignments received station={} version={} count={}", station, a.version(), a.assignments().size());
+          schedule();
+        }
+      } catch (OperatorCallException e) {
+        if (!closing) {
+          LOG.warn("assignments poll failed station={} reason={}", station, e.getMessage());
+          sleep(Duration.ofSeconds(2));
+        }
+      } catch (RuntimeException e) {
+        LOG.error("assignments poll crashed station={}", station, e);
+        sleep(Duration.ofSeconds(2));
+      }
+    }
+  }
+
+  /** Starts a run for every present, assigned stick whose current assignment it has not yet run. */
+  private synchronized void schedule() {
+    if (closing) {
+      return;
+    }
+    for (Insertions.Present p : insertions.all()) {
+      StationAssignment sa = assignmentsBySerialOrPort.get(p.stick().key());
+      if (sa == null || running.containsKey(p.stick().key())) {
+        continue;
+      }
+      if (sa.insertionId() != null && !sa.insertionId().equals(p.insertionId())) {
+        continue; // decided for an earlier insertion; the operator answers the new one shortly
+      }
+      String key = p.insertionId() + "|" + sa.assignment().contentDigest() + "|" + sa.verifyLevel() + "|" + sa.writesAllowed();
+      Finished last = finished.get(p.stick().key());
+      if (last != null && last.key().equals(key)
+          && (last.ok() || clock.millis() - last.atMillis() < RETRY_FAILED_RUN_AFTER.toMillis())) {
+        continue;
+      }
+      startRun(p, sa, key);
+    }
+  }
+
+  private void startRun(Insertions.Present p, StationAssignment sa, String key) {
+    DriveReporter reporter = new DriveReporter(sa.assignment().driveKey(), p.stick().serial(), p.stick().port(),
+        p.insertionId(), sa.assignment().files(), sequence, clock);
+    Run run = new Run(p, sa.assignment().driveKey(), key, new Cancellation(), reporter);
+    running.put(p.stick().key(), run);
+    LOG.info("run started drive={} serial={} port={} verify={} writes={}", sa.assignment().driveKey(),
+        p.stick().serial(), p.stick().port(), sa.verifyLevel(), sa.writesAllowed());
+    workers.execute(() -> execute(run, sa));
+  }
+
+  private void execute(Run run, StationAssignment sa) {
+    boolean ok = false;
+    try (DeviceTarget target = run.stick().stick().opener().get()) {
+      ConvergeOptions options = ConvergeOptions.defaults()
+          .withAllowlist(allowlist)
+          .withWritesAllowed(sa.writesAllowed())
+          .withVentoyRelease(ventoyRelease)
+          .withSampleInterval(Duration.ofMillis((long) (sampleSeconds * 1000)));
+      EngineResult result = engine.converge(target, sa.assignment(), sa.verifyLevel(), options, run.reporter(),
+          run.cancellation());
+      ok = result.converged();
+      if (!run.cancellation().isCancelled()) {
+        append(List.of(run.reporter().finish(result, sa.writesAllowed())));
+      }
+      LOG.info("run finished drive={} converged={} bytesWritten={} writeMBps={} reason={}", sa.assignment().driveKey(),
+          result.converged(), result.bytesWritten(), String.format("%.1f", result.writeMBps()),
+          result.failure() == null ? "-" : result.failure().reason());
+    } catch (RuntimeException e) {
+      LOG.error("run crashed drive={}", sa.assignment().driveKey(), e);
+    } finally {
+      finished.put(run.stick().stick().key(), new Finished(run.key(), ok, clock.millis()));
+      running.remove(run.stick().stick().key());
+    }
+    schedule();
+  }
+
+  private void stickRemoved(Insertions.Present removed) {
+    LOG.info("stick removed serial={} port={}", removed.stick().serial(), removed.stick().port());
+    Run run = running.get(removed.stick().key());
+    if (run != null) {
+      run.cancellation().cancel("stick removed");
+    }
+    finished.remove(removed.stick().key());
+    StationAssignment sa = assignmentsBySerialOrPort.get(removed.stick().key());
+    if (sa != null) {
+      append(List.of(new DriveReport(sa.assignment().driveKey(), removed.stick().serial(), removed.stick().port(),
+          removed.insertionId(), sequence.incrementAndGet(), DrivePhase.Absent, clock.instant().toString(), null,
+          List.of(), null, List.of(), null, 0, null)));
+    }
+  }
+
+  private void flushReports() {
+    List<DriveReport> reports = new ArrayList<>();
+    for (Run run : running.values()) {
+      DriveReport r = run.reporter().drain();
+      if (r != null) {
+        reports.add(r);
+      }
+    }
+    if (!reports.isEmpty()) {
+      append(reports);
+    }
+    if (outbox.size() > 0) {
+      if (sender.drain()) {
+        failedDrains = 0;
+      } else {
+        sleep(OutboxSender.backoff(++failedDrains).dividedBy(4));
+      }
+    }
+  }
+
+  private void append(List<DriveReport> reports) {
+    outbox.append(new ReportBatch(UUID.randomUUID().toString(), reports));
+  }
+
+  /** Drive keys of the sticks being worked on now. */
+  public List<String> running() {
+    return running.values().stream().map(Run::driveKey).sorted().toList();
+  }
+
+  public long reportsSent() {
+    return sender.sentCount();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+    }
+    running.values().forEach(r -> r.cancellation().cancel("station daemon stopping"));
+    loops.shutdownNow();
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
+        LOG.warn("runs did not stop within 60 s station={}", station);
+      }
+      loops.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      sender.drain();
+    } catch (RuntimeException e) {
+      LOG.warn("final report delivery failed; reports stay in the outbox station={}", station);
+    }
+    client.close();
+    LOG.info("station daemon stopped station={}", station);
+  }
+
+  private Runnable guarded(String what, Runnable body) {
+    return () -> {
+      try {
+        body.run();
+      } catch (RuntimeException e) {
+        LOG.error("station loop failed loop={}", what, e);
+      }
+    };
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicLong n = new AtomicLong();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
