@@ -1,5 +1,6 @@
 package io.rescuefleet.cli;
 
+import io.rescuefleet.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "rescuefleet 0.1.0",
     description = "Declarative fleets of USB rescue sticks.",
-    subcommands = {ResolveCommand.class})
+    subcommands = {ResolveCommand.class, DemoCommand.class})
 public final class RescueFleetCli {
   public static void main(String[] args) {
     System.exit(new CommandLine(new RescueFleetCli()).execute(args));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,10 +43,13 @@ public final class DemoImages {
     images.add(generated(dir, "winpe", "WINPE_DEMO", "iso/windows/winpe-demo.iso", "WinPE (demo)",
         "windows", Math.max(1, generatedMiB * 2 / 3), 2));
     for (Debian d : DEBIAN) {
-      Path file = Path.of(d.file());
-      if (!Files.isRegularFile(file)) {
-        throw new IOException(file + " is missing: install Debian's " + d.pkg() + " package (bin/setup does)");
+      Path installed = Path.of(d.file());
+      if (!Files.isRegularFile(installed)) {
+        throw new IOException(installed + " is missing: install Debian's " + d.pkg() + " package (bin/setup does)");
       }
+      // Served from the demo's directory like the generated ones, so every source is a loopback URL.
+      Path file = dir.resolve(installed.getFileName());
+      Files.copy(installed, file, StandardCopyOption.REPLACE_EXISTING);
       images.add(new Image(d.name(), file, sha256(file), Files.size(file), d.stickPath(), d.alias(),
           Map.of("category", d.category())));
     }

@@ -120,6 +120,13 @@ final class Convergence {
       return false; // diff: the plan is the answer
     }
     if (!goal.options().writesAllowed()) {
+      if (plan.converged()) {
+        // Only the verification record would be written; a quarantined stick that matches is converged.
+        state.converged = true;
+        state.extraNotes.add(PlanNote.info("VerificationNotRecorded",
+            "the drive is quarantined: the verification was done but not recorded on the stick"));
+        return false;
+      }
       state.extraNotes.add(PlanNote.unconverged("WritesNotAllowed", "the drive is quarantined: " + plan.actions().size()
           + " action(s) planned, none executed"));
       state.fail("WritesNotAllowed", "the drive is quarantined; the stick was observed and verified only", FailureKind.OTHER);

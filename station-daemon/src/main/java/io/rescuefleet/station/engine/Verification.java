@@ -60,7 +60,9 @@ final class Verification {
       outcome = verifier.run(selection.tasks(), reader, cancellation, counter);
       path = reader.readPath();
     }
-    int mismatches = (int) outcome.checks().values().stream().filter(c -> !c.matches()).count();
+    // Only corruption counts: a file whose changed metadata already said it differs is drift.
+    int mismatches = (int) outcome.checks().entrySet().stream()
+        .filter(e -> !e.getValue().matches() && !selection.changed().contains(e.getKey())).count();
     VerifyPass pass = new VerifyPass(mode, outcome.checks().size(), outcome.bytesHashed(), mismatches, outcome.seconds(),
         path, selection.nextCursor());
     Map<String, FileCheck> checks = outcome.checks();

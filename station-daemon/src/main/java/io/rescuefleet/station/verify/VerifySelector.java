@@ -7,10 +7,12 @@ import io.rescuefleet.station.manifest.StickManifest.FileRecord;
 import io.rescuefleet.station.observe.ObservedFile;
 import io.rescuefleet.station.plan.DesiredFile;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,10 +26,14 @@ import java.util.stream.Collectors;
 public final class VerifySelector {
   private VerifySelector() {}
 
-  /** The tasks and where the next Sampled pass starts. */
-  public record Selection(List<VerifyTask> tasks, long nextCursor) {
+  /**
+   * The tasks, where the next Sampled pass starts, and the paths hashed only because their metadata
+   * changed or they are not recorded yet (a mismatch there is drift, not corruption).
+   */
+  public record Selection(List<VerifyTask> tasks, long nextCursor, Set<String> changed) {
     public Selection {
       tasks = List.copyOf(tasks);
+      changed = Set.copyOf(changed);
     }
 
     public int files() {
@@ -43,6 +49,7 @@ public final class VerifySelector {
         .collect(Collectors.toMap(r -> PathRules.collisionKey(r.path()), Function.identity(), (a, b) -> a));
 
     List<VerifyTask> tasks = new ArrayList<>();
+    Set<String> changed = new HashSet<>();
     List<FileRecord> settled = new ArrayList<>();
     for (DesiredFile want : desired) {
       ObservedFile have = files.get(PathRules.collisionKey(want.path()));
@@ -57,12 +64,14 @@ public final class VerifySelector {
         }
         if (have.mtimeMillis() != record.mtimeMillis()) {
           tasks.add(VerifyTask.whole(want.path(), have.size(), want.sha256(), true));
+          changed.add(want.path());
         } else {
           settled.add(record);
         }
       } else if (sizeFits) {
         // Not recorded with this content: it might already be it (an interrupted run, a copy made by hand).
         tasks.add(VerifyTask.whole(want.path(), have.size(), want.sha256(), true));
+        changed.add(want.path());
       }
     }
     settled.sort(Comparator.comparing(FileRecord::path));
@@ -91,6 +100,6 @@ public final class VerifySelector {
         next = (start + take) % ring.size();
       }
     }
-    return new Selection(tasks, next);
+    return new Selection(tasks, next, changed);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rescuefleet.api.v1alpha1.VerifyMode;
 import io.rescuefleet.station.execute.ActionReport;
+import io.rescuefleet.station.plan.PlanNote;
 import io.rescuefleet.station.release.VentoyRelease;
 import io.rescuefleet.station.testing.Machine;
 import io.rescuefleet.station.testing.StickLab;
@@ -157,6 +158,37 @@ class EngineComponentTest {
     assertThat(full.actions().get(1).path()).isEqualTo(path);
     assertThat(full.converged()).isTrue();
     assertMinimalWrite(full, lab.images.get(1).size());
+  }
+
+  @Test
+  void aFileEditedThroughTheFilesystemIsDriftNotCorruption() {
+    String path = StickLab.path(1);
+    lab.edit(image, root -> {
+      try (RandomAccessFile raf = new RandomAccessFile(root.resolve(path).toFile(), "rw")) {
+        raf.seek(mib(3));
+        int b = raf.read();
+        raf.seek(mib(3));
+        raf.write(b ^ 0x01); // as a user on another PC would: the mtime moves
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    EngineResult full = lab.apply(image, STICK, yaml, VerifyMode.Full);
+    assertThat(full.verify().mismatches()).as("an edit the filesystem recorded is drift, not silent corruption").isZero();
+    assertThat(full.driftDetected()).isTrue();
+    assertThat(full.actions()).filteredOn(a -> a.type().equals("CopyFile")).extracting(ActionReport::path).containsExactly(path);
+    assertThat(full.converged()).isTrue();
+  }
+
+  @Test
+  void aQuarantinedStickThatMatchesIsConvergedWithoutWriting() {
+    EngineResult quarantined = lab.apply(image, STICK, yaml, VerifyMode.Full, lab.options().withWritesAllowed(false),
+        EngineListener.NONE);
+    assertThat(quarantined.converged()).isTrue();
+    assertThat(quarantined.failure()).isNull();
+    assertThat(quarantined.actions()).isEmpty();
+    assertThat(quarantined.bytesWritten()).as("not even the verification record").isZero();
+    assertThat(quarantined.notes()).extracting(PlanNote::reason).contains("VerificationNotRecorded");
   }
 
   @Test

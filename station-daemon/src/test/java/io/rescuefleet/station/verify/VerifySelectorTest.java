@@ -76,6 +76,16 @@ class VerifySelectorTest {
       assertThat(t.kind()).isEqualTo(VerifyTask.Kind.WHOLE);
       assertThat(t.computeChunks()).isTrue();
     });
+    assertThat(selection.changed()).containsExactly("iso/b.iso");
+  }
+
+  @Test
+  void onlyFilesWhoseMetadataStillMatchCountAsIntegrityChecks() {
+    List<ObservedFile> touched = new ArrayList<>(present);
+    touched.set(1, new ObservedFile("iso/b.iso", 4 * CHUNK - 5, T + 2000));
+    var selection = VerifySelector.select(VerifyMode.Full, 0.1, desired, touched, manifest, 0);
+    assertThat(selection.tasks()).extracting(VerifyTask::path).contains("iso/a.iso", "iso/b.iso", "iso/c.iso");
+    assertThat(selection.changed()).containsExactly("iso/b.iso");
   }
 
   @Test
@@ -83,6 +93,7 @@ class VerifySelectorTest {
     var selection = VerifySelector.select(VerifyMode.Quick, 0.1, desired, present, Optional.empty(), 0);
     assertThat(selection.tasks()).extracting(VerifyTask::path).containsExactly("iso/a.iso", "iso/b.iso", "iso/c.iso");
     assertThat(selection.tasks()).allMatch(t -> t.kind() == VerifyTask.Kind.WHOLE);
+    assertThat(selection.changed()).containsExactlyInAnyOrder("iso/a.iso", "iso/b.iso", "iso/c.iso");
   }
 
   @Test
