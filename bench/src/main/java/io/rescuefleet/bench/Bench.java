@@ -21,6 +21,7 @@ public final class Bench {
   static {
     register(new StationBenchmark());
     register(new WtgBenchmark());
+    register(new FaultsBenchmark());
   }
 
   private Bench() {}

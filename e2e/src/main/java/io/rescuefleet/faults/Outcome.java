@@ -1,0 +1,13 @@
+package io.rescuefleet.faults;
+
+/** How one injected fault ended; every injection ends in exactly one. */
+public enum Outcome {
+  /** Nothing claimed success falsely, nothing verified was lost, and the next attempt converged in one apply. */
+  SURVIVED,
+  /** Something already accepted was lost: a report, or a file the manifest lists that fails verification. */
+  LOST,
+  /** A report, an exit code or {@code inspect} claimed success for work that was not done or not right. */
+  FALSE_SUCCESS,
+  /** No false claim and nothing lost, but the next attempt did not converge in one apply. */
+  NOT_RECOVERED
+}
