@@ -17,6 +17,7 @@ import java.util.Optional;
  * page cache). No tool prints exFAT file extents (FIBMAP does not work through exfat-fuse), hence this
  * small reader. It follows the published exFAT specification, never writes, and answers "unknown"
  * (empty) for anything it does not understand, so callers fall back to reading through the mount.
+ * {@link ExfatExtentWriter} uses its geometry, allocation bitmap and entry locations.
  */
 public final class ExfatVolume implements AutoCloseable {
   private static final int ENTRY = 32;
@@ -24,6 +25,7 @@ public final class ExfatVolume implements AutoCloseable {
   private static final int TYPE_FILE = 0x85;
   private static final int TYPE_STREAM = 0xC0;
   private static final int TYPE_NAME = 0xC1;
+  private static final int TYPE_BITMAP = 0x81;
   private static final int ATTR_DIRECTORY = 0x10;
   private static final int FLAG_NO_FAT_CHAIN = 0x02;
   private static final long FAT_END = 0xFFFFFFFFL;
@@ -36,6 +38,7 @@ public final class ExfatVolume implements AutoCloseable {
   private final long heapOffset;
   private final long clusterCount;
   private final long rootCluster;
+  private final int numberOfFats;
   private final Map<Long, ByteBuffer> fatPages = new HashMap<>();
 
   private ExfatVolume(RawDevice raw, ByteBuffer boot) {
@@ -48,6 +51,7 @@ public final class ExfatVolume implements AutoCloseable {
     this.heapOffset = Integer.toUnsignedLong(boot.getInt(88)) * bytesPerSector;
     this.clusterCount = Integer.toUnsignedLong(boot.getInt(92));
     this.rootCluster = Integer.toUnsignedLong(boot.getInt(96));
+    this.numberOfFats = boot.get(110);
   }
 
   /** Opens the volume on {@code device}, or empty when it holds no exFAT boot sector this reader accepts. */
@@ -77,18 +81,106 @@ public final class ExfatVolume implements AutoCloseable {
 
   /** Where the file at {@code relativePath} ('/'-separated, from the volume root) lies; empty if not found. */
   public Optional<FileExtents> extents(String relativePath) {
+    return lookup(relativePath).filter(e -> !e.entry().directory()).map(e -> fileExtents(e.entry()));
+  }
+
+  /**
+   * The directory entry set of the regular file at {@code relativePath}: where its entries lie on the
+   * device and what they hold now; empty if there is no such file.
+   */
+  public Optional<EntrySet> entrySet(String relativePath) {
+    return lookup(relativePath).filter(e -> !e.entry().directory()).map(e -> {
+      long[] offsets = new long[e.count()];
+      for (int k = 0; k < offsets.length; k++) {
+        offsets[k] = deviceOffset(e.dirRuns(), (long) (e.index() + k) * ENTRY);
+      }
+      byte[] bytes = new byte[offsets.length * ENTRY];
+      for (int k = 0; k < offsets.length; k++) {
+        read(offsets[k], bytes, k * ENTRY, ENTRY);
+      }
+      DirEntry d = e.entry();
+      return new EntrySet(offsets, bytes, d.firstCluster(), d.dataLength());
+    });
+  }
+
+  /** Bytes per cluster. */
+  public long clusterSize() {
+    return clusterSize;
+  }
+
+  /** Number of clusters in the heap (clusters 2 .. count + 1). */
+  public long clusterCount() {
+    return clusterCount;
+  }
+
+  /** Where {@code cluster} starts on the volume's device. */
+  public long clusterOffset(long cluster) {
+    return heapOffset + (cluster - 2) * clusterSize;
+  }
+
+  /**
+   * Where the allocation bitmap lies on the device and what it holds (bit n: cluster n + 2), or empty
+   * for a volume with two FATs (TexFAT) or without exactly one bitmap, which this reader does not follow.
+   */
+  public Optional<AllocationBitmap> allocationBitmap() {
+    if (numberOfFats != 1) {
+      return Optional.empty();
+    }
+    List<long[]> rootRuns = runs(rootCluster, false, -1);
+    byte[] root = readRuns(rootRuns, -1);
+    ByteBuffer b = ByteBuffer.wrap(root).order(ByteOrder.LITTLE_ENDIAN);
+    AllocationBitmap found = null;
+    for (int i = 0; i < root.length / ENTRY; i++) {
+      int type = b.get(i * ENTRY) & 0xff;
+      if (type == TYPE_END) {
+        break;
+      }
+      if (type != TYPE_BITMAP) {
+        continue;
+      }
+      if (found != null) {
+        return Optional.empty();
+      }
+      long first = Integer.toUnsignedLong(b.getInt(i * ENTRY + 20));
+      long length = b.getLong(i * ENTRY + 24);
+      if (length < (clusterCount + 7) / 8 || length > MAX_DIRECTORY_BYTES) {
+        return Optional.empty();
+      }
+      List<long[]> runs = runs(first, false, length);
+      if (runs.size() != 1) {
+        return Optional.empty();
+      }
+      byte[] bits = new byte[(int) ((clusterCount + 7) / 8)];
+      read(clusterOffset(first), bits, 0, bits.length);
+      found = new AllocationBitmap(clusterOffset(first), bits);
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * A file's directory entries: {@code offsets[k]} is where entry k (0: the File entry, 1: its Stream
+   * Extension, then names) lies on the device; {@code bytes} holds them as read.
+   */
+  public record EntrySet(long[] offsets, byte[] bytes, long firstCluster, long dataLength) {}
+
+  /** The allocation bitmap at {@code deviceOffset}; {@code bits} covers exactly the heap's clusters. */
+  public record AllocationBitmap(long deviceOffset, byte[] bits) {}
+
+  /** A directory entry found by path, with where its set starts in its directory. */
+  private record Located(DirEntry entry, List<long[]> dirRuns, int index, int count) {}
+
+  private Optional<Located> lookup(String relativePath) {
     List<long[]> dirRuns = runs(rootCluster, false, -1);
     long dirLength = -1;
     String[] segments = relativePath.split("/");
     for (int i = 0; i < segments.length; i++) {
-      Optional<DirEntry> entry = find(dirRuns, dirLength, segments[i]);
-      if (entry.isEmpty()) {
+      Optional<Located> found = find(dirRuns, dirLength, segments[i]);
+      if (found.isEmpty()) {
         return Optional.empty();
       }
-      DirEntry e = entry.get();
-      boolean last = i == segments.length - 1;
-      if (last) {
-        return e.directory() ? Optional.empty() : Optional.of(fileExtents(e));
+      DirEntry e = found.get().entry();
+      if (i == segments.length - 1) {
+        return found;
       }
       if (!e.directory() || e.dataLength() > MAX_DIRECTORY_BYTES) {
         return Optional.empty();
@@ -97,6 +189,19 @@ public final class ExfatVolume implements AutoCloseable {
       dirLength = e.dataLength();
     }
     return Optional.empty();
+  }
+
+  /** Where byte {@code at} of a directory made of {@code runs} lies on the device. */
+  private long deviceOffset(List<long[]> runs, long at) {
+    long skipped = 0;
+    for (long[] run : runs) {
+      long length = run[1] * clusterSize;
+      if (at < skipped + length) {
+        return clusterOffset(run[0]) + (at - skipped);
+      }
+      skipped += length;
+    }
+    throw new IllegalStateException("directory offset " + at + " is past its clusters");
   }
 
   private FileExtents fileExtents(DirEntry e) {
@@ -115,11 +220,11 @@ public final class ExfatVolume implements AutoCloseable {
     return new FileExtents(e.dataLength(), e.validLength(), extents);
   }
 
-  private Optional<DirEntry> find(List<long[]> dirRuns, long dirLength, String name) {
+  private Optional<Located> find(List<long[]> dirRuns, long dirLength, String name) {
     byte[] dir = readRuns(dirRuns, dirLength);
     ByteBuffer b = ByteBuffer.wrap(dir).order(ByteOrder.LITTLE_ENDIAN);
     int count = dir.length / ENTRY;
-    DirEntry caseInsensitive = null;
+    Located caseInsensitive = null;
     for (int i = 0; i < count; i++) {
       int type = b.get(i * ENTRY) & 0xff;
       if (type == TYPE_END) {
@@ -147,11 +252,12 @@ public final class ExfatVolume implements AutoCloseable {
       }
       DirEntry entry = new DirEntry(entryName.toString(), (attributes & ATTR_DIRECTORY) != 0,
           (flags & FLAG_NO_FAT_CHAIN) != 0, Integer.toUnsignedLong(b.getInt(s + 20)), b.getLong(s + 24), b.getLong(s + 8));
+      Located located = new Located(entry, dirRuns, i, secondaries + 1);
       if (entry.name().equals(name)) {
-        return Optional.of(entry);
+        return Optional.of(located);
       }
       if (entry.name().toUpperCase(Locale.ROOT).equals(name.toUpperCase(Locale.ROOT))) {
-        caseInsensitive = entry; // exFAT compares names case-insensitively
+        caseInsensitive = located; // exFAT compares names case-insensitively
       }
       i += secondaries;
     }
@@ -238,10 +344,6 @@ public final class ExfatVolume implements AutoCloseable {
     b.flip();
     b.position((int) (offset - start));
     b.get(into, at, length);
-  }
-
-  private long clusterOffset(long cluster) {
-    return heapOffset + (cluster - 2) * clusterSize;
   }
 
   private void checkCluster(long cluster) {

@@ -1,0 +1,251 @@
+package io.rescuefleet.station.fs;
+
+import io.rescuefleet.station.device.RawDevice;
+import io.rescuefleet.station.failure.Cancellation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+
+/**
+ * Fills an empty file of an unmounted exFAT volume in place, at the device's own speed: a FUSE driver
+ * moves at most a cluster per request, a fraction of what a stick takes. The file (made, empty, by the
+ * filesystem driver) gets one contiguous run of free clusters, written in this order:
+ *
+ * <ol>
+ *   <li>the data, with O_DIRECT, into clusters the bitmap still calls free (an interruption leaves
+ *       nothing any entry points at);
+ *   <li>the allocation bitmap (an interruption now leaves clusters marked used that no file owns:
+ *       space lost until fsck, never two owners);
+ *   <li>the file's Stream Extension entry (first cluster, lengths, NoFatChain) and the set checksum.
+ * </ol>
+ *
+ * Each step is flushed before the next. Volumes this does not handle (two FATs, clusters or heap not
+ * 4 KiB aligned, no free run long enough, a file that is not empty) get an empty {@link #reserve}, and
+ * the caller writes through the driver as before.
+ */
+public final class ExfatExtentWriter implements AutoCloseable {
+  /** Writes of this size keep a USB stick's (and the loop driver's) queue busy. */
+  static final int CHUNK = 8 << 20;
+  private static final int ENTRY = 32;
+  private static final int STREAM_FLAGS_ALLOCATION_POSSIBLE = 0x01;
+  private static final int STREAM_FLAGS_NO_FAT_CHAIN = 0x02;
+
+  private final ExfatVolume volume;
+  private final RawDevice device;
+  private final ExfatVolume.AllocationBitmap bitmap;
+
+  private ExfatExtentWriter(ExfatVolume volume, RawDevice device, ExfatVolume.AllocationBitmap bitmap) {
+    this.volume = volume;
+    this.device = device;
+    this.bitmap = bitmap;
+  }
+
+  /** Opens {@code device} (an unmounted exFAT volume) for in-place filling, or empty if its layout is not one this handles. */
+  public static Optional<ExfatExtentWriter> open(String device) {
+    Optional<ExfatVolume> opened = ExfatVolume.open(device);
+    if (opened.isEmpty()) {
+      return Optional.empty();
+    }
+    ExfatVolume volume = opened.get();
+    try {
+      Optional<ExfatVolume.AllocationBitmap> bitmap = volume.allocationBitmap();
+      boolean aligned = volume.clusterSize() % RawDevice.ALIGNMENT == 0
+          && volume.clusterOffset(2) % RawDevice.ALIGNMENT == 0;
+      if (bitmap.isEmpty() || !aligned) {
+        volume.close();
+        return Optional.empty();
+      }
+      return Optional.of(new ExfatExtentWriter(volume, RawDevice.openForWrite(device), bitmap.get()));
+    } catch (RuntimeException e) {
+      volume.close();
+      throw e;
+    }
+  }
+
+  /** Where an empty file's content will go: {@code clusters} free clusters from {@code firstCluster}. */
+  public record Reservation(String path, ExfatVolume.EntrySet entries, long firstCluster, long clusters, long size) {}
+
+  /**
+   * Finds room for {@code size} bytes for the empty file at {@code path}: the first run of free clusters
+   * long enough. Empty when the file is missing or not empty, or no free run is long enough (a
+   * fragmented volume: the driver will chain clusters instead).
+   */
+  public Optional<Reservation> reserve(String path, long size) {
+    if (size <= 0) {
+      return Optional.empty();
+    }
+    Optional<ExfatVolume.EntrySet> entries = volume.entrySet(path);
+    if (entries.isEmpty() || entries.get().dataLength() != 0 || entries.get().firstCluster() != 0
+        || entries.get().offsets().length < 3) {
+      return Optional.empty();
+    }
+    long needed = (size + volume.clusterSize() - 1) / volume.clusterSize();
+    long runStart = -1;
+    long runLength = 0;
+    for (long n = 0; n < volume.clusterCount(); n++) {
+      if (used(n)) {
+        runLength = 0;
+        continue;
+      }
+      if (runLength == 0) {
+        runStart = n;
+      }
+      if (++runLength == needed) {
+        return Optional.of(new Reservation(path, entries.get(), runStart + 2, needed, size));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Writes {@code source} (exactly the reservation's size) into the reserved clusters and flushes them.
+   * The next chunk is read from the source while the current one is written, so the device never
+   * waits for the source.
+   */
+  public void fill(Reservation r, Path source, Cancellation cancellation, LongConsumer progress) {
+    long at = volume.clusterOffset(r.firstCluster());
+    ByteBuffer[] buffers = {RawDevice.allocate(CHUNK), RawDevice.allocate(CHUNK)};
+    ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+      Thread t = new Thread(runnable, "rescuefleet-fill-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+      if (in.size() != r.size()) {
+        throw new IllegalStateException(source + " has " + in.size() + " bytes, expected " + r.size());
+      }
+      Future<ByteBuffer> next = reader.submit(() -> chunk(in, buffers[0], 0, r.size()));
+      for (long done = 0, k = 0; done < r.size(); k++) {
+        cancellation.check();
+        ByteBuffer current = await(next);
+        int length = current.remaining();
+        long following = done + length;
+        if (following < r.size()) {
+          ByteBuffer spare = buffers[(int) ((k + 1) % 2)];
+          next = reader.submit(() -> chunk(in, spare, following, r.size()));
+        }
+        // The tail of the last cluster: zeros up to the device's alignment (clusters are aligned).
+        current.limit((int) RawDevice.alignUp(length)).position(length);
+        while (current.hasRemaining()) {
+          current.put((byte) 0);
+        }
+        current.flip();
+        device.writeFully(at + done, current);
+        done = following;
+        progress.accept(length);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    } finally {
+      reader.shutdownNow();
+    }
+    device.force();
+  }
+
+  /** Reads the chunk of {@code in} at {@code offset} into {@code buffer}, ready to be written. */
+  private static ByteBuffer chunk(FileChannel in, ByteBuffer buffer, long offset, long size) throws IOException {
+    buffer.clear().limit((int) Math.min(CHUNK, size - offset));
+    while (buffer.hasRemaining()) {
+      if (in.read(buffer, offset + buffer.position()) < 0) {
+        throw new IOException("the source ended at " + (offset + buffer.position()) + " of " + size + " bytes");
+      }
+    }
+    return buffer.flip();
+  }
+
+  private static ByteBuffer await(Future<ByteBuffer> read) throws IOException {
+    try {
+      return read.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading the source", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+  }
+
+  /** Marks the reserved clusters used, then points the file's entry at them; each flushed before the next. */
+  public void commit(Reservation r) {
+    markUsed(r.firstCluster() - 2, r.clusters());
+    writeStreamEntry(r);
+  }
+
+  private boolean used(long n) {
+    return (bitmap.bits()[(int) (n >>> 3)] & (1 << (n & 7))) != 0;
+  }
+
+  private void markUsed(long first, long count) {
+    byte[] bits = bitmap.bits();
+    for (long n = first; n < first + count; n++) {
+      if (used(n)) {
+        throw new IllegalStateException("cluster " + (n + 2) + " became used while reserved");
+      }
+      bits[(int) (n >>> 3)] |= (byte) (1 << (n & 7));
+    }
+    long fromByte = first >>> 3;
+    long toByte = (first + count - 1) >>> 3;
+    long start = RawDevice.alignDown(bitmap.deviceOffset() + fromByte);
+    long end = RawDevice.alignUp(bitmap.deviceOffset() + toByte + 1);
+    ByteBuffer block = RawDevice.allocate((int) (end - start));
+    device.readFully(start, block);
+    for (long b = fromByte; b <= toByte; b++) {
+      block.put((int) (bitmap.deviceOffset() + b - start), bits[(int) b]);
+    }
+    block.clear();
+    device.writeFully(start, block);
+    device.force();
+  }
+
+  private void writeStreamEntry(Reservation r) {
+    byte[] set = r.entries().bytes().clone();
+    ByteBuffer b = ByteBuffer.wrap(set).order(ByteOrder.LITTLE_ENDIAN);
+    int stream = ENTRY;
+    b.put(stream + 1, (byte) (b.get(stream + 1) | STREAM_FLAGS_ALLOCATION_POSSIBLE | STREAM_FLAGS_NO_FAT_CHAIN));
+    b.putLong(stream + 8, r.size()); // ValidDataLength: every byte was written
+    b.putInt(stream + 20, (int) r.firstCluster());
+    b.putLong(stream + 24, r.size()); // DataLength
+    b.putShort(2, checksum(set));
+    long[] offsets = r.entries().offsets();
+    // The File entry carries the checksum, the Stream Extension the allocation; name entries are unchanged.
+    for (int k = 0; k < 2; k++) {
+      long start = RawDevice.alignDown(offsets[k]);
+      ByteBuffer block = RawDevice.allocate(RawDevice.ALIGNMENT);
+      device.readFully(start, block);
+      block.put((int) (offsets[k] - start), set, k * ENTRY, ENTRY);
+      block.clear();
+      device.writeFully(start, block);
+    }
+    device.force();
+  }
+
+  /** exFAT's SetChecksum: over every byte of the set but the checksum field itself (bytes 2 and 3). */
+  static short checksum(byte[] set) {
+    int sum = 0;
+    for (int i = 0; i < set.length; i++) {
+      if (i == 2 || i == 3) {
+        continue;
+      }
+      sum = (((sum & 1) != 0 ? 0x8000 : 0) + (sum >>> 1) + (set[i] & 0xff)) & 0xffff;
+    }
+    return (short) sum;
+  }
+
+  @Override
+  public void close() {
+    try {
+      device.close();
+    } finally {
+      volume.close();
+    }
+  }
+}
