@@ -39,7 +39,7 @@ import java.util.Locale;
  * measured in the same run on the same device:
  *
  * <ul>
- *   <li>sync_vs_dd: our ISO sync (write, fsync, rename; through the data filesystem) over
+ *   <li>sync_vs_dd: our ISO sync (every byte flushed and the file in place under its name) over
  *       {@code dd oflag=direct bs=4M} writing the same bytes to the same device;
  *   <li>verify_vs_sha256sum: our Full verification over {@code sha256sum} of the same files, both reading
  *       from the device (fresh mount, dropped device cache for sha256sum);
@@ -113,7 +113,7 @@ final class StationBenchmark implements Benchmark {
       check(quickResult);
     }
 
-    out.printf(Locale.ROOT, "  sync:   ours %.1f MB/s over %d x %d MiB (write+fsync+rename through %s); dd oflag=direct bs=4M %.1f / %.1f MB/s%n",
+    out.printf(Locale.ROOT, "  sync:   ours %.1f MB/s over %d x %d MiB (driver %s; large files filled in place when it is FUSE); dd oflag=direct bs=4M %.1f / %.1f MB/s%n",
         ours, IMAGES, IMAGE_SIZE >> 20, sync.filesystemDriver(), dd1, dd2);
     out.printf(Locale.ROOT, "  verify: ours %.1f MB/s (%s, %d files, %d bytes); sha256sum %.1f / %.1f MB/s (fresh %s mount)%n",
         verify, full.verify().readPath(), full.verify().filesChecked(), full.verify().bytesHashed(), sum1, sum2,

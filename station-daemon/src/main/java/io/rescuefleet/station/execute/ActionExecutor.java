@@ -74,34 +74,58 @@ public final class ActionExecutor {
     List<Action> actions = plan.actions();
     String disk = ctx.session().disk();
     long writtenBefore = BlockDevices.sectorsWritten(disk);
-    for (int i = 0; i < actions.size(); i++) {
+    for (int i = 0; i < actions.size(); ) {
+      if (actions.get(i) instanceof CopyFile) {
+        // Consecutive copies go to the volume work as one batch (it may prepare them together); each
+        // still gets its own report, timed from the previous file's placement to its own.
+        int end = i;
+        while (end < actions.size() && actions.get(end) instanceof CopyFile) {
+          end++;
+        }
+        RuntimeException failure = run.copyBatch(i, actions.size(), actions.subList(i, end), reports);
+        if (failure != null) {
+          return new ExecutionResult(reports, written(disk, writtenBefore, run), run.read.get(), failure);
+        }
+        i = end;
+        continue;
+      }
       Action action = actions.get(i);
+      Window window = Window.open(disk);
       listener.started(i, actions.size(), action);
-      long sectorsBefore = BlockDevices.sectorsWritten(disk);
-      long started = System.nanoTime();
       try {
         ctx.cancellation().check();
         long moved = run.perform(action);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long deviceBytes = (BlockDevices.sectorsWritten(disk) - sectorsBefore) * 512;
-        long bytes = action.writesToStick() && sectorsBefore >= 0 ? deviceBytes : moved;
-        ActionReport report = new ActionReport(action.type(), action.target(), action.describe(), direction(action),
-            bytes, seconds, true, null);
-        reports.add(report);
-        listener.finished(action, report);
-        LOG.info("action done type={} target={} bytes={} seconds={}", action.type(), action.target(), bytes,
-            String.format("%.3f", seconds));
+        reports.add(window.report(action, moved, true, null));
+        listener.finished(action, reports.get(reports.size() - 1));
       } catch (RuntimeException e) {
-        double seconds = (System.nanoTime() - started) / 1e9;
-        ActionReport report = new ActionReport(action.type(), action.target(), action.describe(), direction(action), 0,
-            seconds, false, e.getMessage());
-        reports.add(report);
-        listener.finished(action, report);
-        LOG.warn("action failed type={} target={} error={}", action.type(), action.target(), e.getMessage());
+        reports.add(window.report(action, 0, false, e.getMessage()));
+        listener.finished(action, reports.get(reports.size() - 1));
         return new ExecutionResult(reports, written(disk, writtenBefore, run), run.read.get(), e);
       }
+      i++;
     }
     return new ExecutionResult(reports, written(disk, writtenBefore, run), run.read.get(), null);
+  }
+
+  /** One action's stretch of time and of the disk's write counter, and its report once it ends. */
+  private record Window(String disk, long sectorsBefore, long started) {
+    static Window open(String disk) {
+      return new Window(disk, BlockDevices.sectorsWritten(disk), System.nanoTime());
+    }
+
+    ActionReport report(Action action, long moved, boolean ok, String error) {
+      double seconds = (System.nanoTime() - started) / 1e9;
+      long deviceBytes = (BlockDevices.sectorsWritten(disk) - sectorsBefore) * 512;
+      long bytes = !ok ? 0 : action.writesToStick() && sectorsBefore >= 0 ? deviceBytes : moved;
+      if (ok) {
+        LOG.info("action done type={} target={} bytes={} seconds={}", action.type(), action.target(), bytes,
+            String.format("%.3f", seconds));
+      } else {
+        LOG.warn("action failed type={} target={} error={}", action.type(), action.target(), error);
+      }
+      return new ActionReport(action.type(), action.target(), action.describe(), direction(action), bytes, seconds, ok,
+          error);
+    }
   }
 
   private static Direction direction(Action action) {
@@ -188,12 +212,6 @@ public final class ActionExecutor {
         works.volume().delete(session.writableRoot(), a.path());
         return 0;
       }
-      if (action instanceof CopyFile a) {
-        CachedImage source = source(a.sha256(), a.path());
-        works.volume().copy(session.writableRoot(), a.path(), source.file(), source.size(), ctx.cancellation(),
-            progress(a, Direction.write));
-        return source.size();
-      }
       if (action instanceof VerifyFile a) {
         CachedImage source = source(a.sha256(), a.path());
         FileCheck check = works.readBack().readBack(session, a.path(), source, ctx.cancellation(), progress(a, Direction.read));
@@ -219,6 +237,87 @@ public final class ActionExecutor {
         return windowsToGo(a);
       }
       throw new IllegalStateException("no executor for " + action.type());
+    }
+
+    /**
+     * Copies {@code batch} (actions {@code first}.. of {@code count}), reporting each as its own action;
+     * returns the failure that stopped it, or null.
+     */
+    RuntimeException copyBatch(int first, int count, List<Action> batch, List<ActionReport> reports) {
+      List<VolumeWork.Copy> copies = new ArrayList<>();
+      for (Action action : batch) {
+        CopyFile a = (CopyFile) action;
+        CachedImage source;
+        try {
+          source = source(a.sha256(), a.path());
+        } catch (RuntimeException e) {
+          listener.started(first + copies.size(), count, a);
+          reports.add(Window.open(session.disk()).report(a, 0, false, e.getMessage()));
+          listener.finished(a, reports.get(reports.size() - 1));
+          return e;
+        }
+        copies.add(new VolumeWork.Copy(a.path(), source.file(), source.size()));
+      }
+      BatchReports events = new BatchReports(first, count, batch, reports);
+      try {
+        ctx.cancellation().check();
+        works.volume().copyAll(session, copies, ctx.cancellation(), events);
+        return null;
+      } catch (RuntimeException e) {
+        events.failed(e);
+        return e;
+      }
+    }
+
+    /** A batch's placements as one report per copy, each timed from the previous placement to its own. */
+    private final class BatchReports implements VolumeWork.CopyEvents {
+      private final int first;
+      private final int count;
+      private final List<Action> batch;
+      private final List<ActionReport> reports;
+      private final List<LongConsumer> progress = new ArrayList<>();
+      private int current;
+      private Window window;
+
+      BatchReports(int first, int count, List<Action> batch, List<ActionReport> reports) {
+        this.first = first;
+        this.count = count;
+        this.batch = batch;
+        this.reports = reports;
+        batch.forEach(a -> progress.add(Run.this.progress(a, Direction.write)));
+        begin(0);
+      }
+
+      @Override
+      public void progress(int index, long bytes) {
+        progress.get(index).accept(bytes);
+      }
+
+      @Override
+      public void placed(int index) {
+        CopyFile done = (CopyFile) batch.get(index);
+        reports.add(window.report(done, done.size(), true, null));
+        listener.finished(done, reports.get(reports.size() - 1));
+        if (index + 1 < batch.size()) {
+          begin(index + 1);
+        } else {
+          current = batch.size();
+        }
+      }
+
+      void failed(RuntimeException e) {
+        if (current < batch.size()) {
+          Action action = batch.get(current);
+          reports.add(window.report(action, 0, false, e.getMessage()));
+          listener.finished(action, reports.get(reports.size() - 1));
+        }
+      }
+
+      private void begin(int index) {
+        current = index;
+        window = Window.open(session.disk());
+        listener.started(first + index, count, batch.get(index));
+      }
     }
 
     /** Windows To Go steps; what they apply or remove is recorded by the manifest written after them. */

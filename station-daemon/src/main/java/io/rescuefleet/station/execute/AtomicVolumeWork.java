@@ -2,6 +2,7 @@ package io.rescuefleet.station.execute;
 
 import io.rescuefleet.station.failure.Cancellation;
 import io.rescuefleet.station.observe.VolumeProbe;
+import io.rescuefleet.station.session.StickSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
@@ -17,9 +19,11 @@ import java.util.stream.Stream;
 /**
  * File changes on a mounted data partition, each one atomic for whoever pulls the stick mid-way: the
  * content goes to {@code .rescuefleet/staging/}, is fsynced, renamed over its place, and both
- * directories are fsynced. Large sequential writes keep a FUSE driver's per-request overhead low.
+ * directories are fsynced. Large sequential writes keep a FUSE driver's per-request overhead low; large
+ * files on an exFAT volume only FUSE mounts are filled in place instead ({@link InPlaceExfatCopy}).
  */
 public final class AtomicVolumeWork implements VolumeWork {
+  private final InPlaceExfatCopy inPlace = new InPlaceExfatCopy();
   /** Large writes: a FUSE driver handles them as few big requests. */
   static final int WRITE_BUFFER = 8 << 20;
   /** Room kept free beyond a file's size, for clusters and directory entries. */
@@ -54,49 +58,88 @@ public final class AtomicVolumeWork implements VolumeWork {
   }
 
   @Override
-  public long copy(Path root, String path, Path source, long size, Cancellation cancellation, LongConsumer progress) {
-    Path target = root.resolve(path);
+  public void copyAll(StickSession session, List<Copy> batch, Cancellation cancellation, CopyEvents events) {
+    Path root = session.writableRoot();
+    long usable;
+    try {
+      usable = Files.getFileStore(root).getUsableSpace();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the free space of " + root, e);
+    }
+    List<Copy> inPlaceCopies = batch.stream().filter(c -> inPlace.suits(session, c.size())).toList();
+    long needed = 0;
+    for (Copy copy : batch) {
+      needed += copy.size() + SLACK;
+      if (needed > usable) {
+        // Said before anything is written, naming the first file that does not fit.
+        throw new InsufficientSpaceException(copy.path() + " needs " + copy.size() + " bytes, the data partition has "
+            + Math.max(0, usable - (needed - copy.size() - SLACK)) + " free after the files before it");
+      }
+    }
+    List<Copy> large = batch.stream().filter(c -> inPlace.suits(session, c.size())).toList();
+    try (InPlaceExfatCopy.Prepared prepared = inPlace.prepare(session, large)) {
+      for (int i = 0; i < batch.size(); i++) {
+        Copy copy = batch.get(i);
+        int index = i;
+        LongConsumer progress = n -> events.progress(index, n);
+        try {
+          if (!prepared.fill(session, copy, cancellation, progress)) {
+            copyThroughDriver(session.writableRoot(), copy, cancellation, progress);
+          }
+        } catch (RuntimeException e) {
+          prepared.abandon(session);
+          throw e;
+        }
+        events.placed(i);
+      }
+    }
+  }
+
+  /** Stages {@code copy} through the mounted filesystem and renames it into place. */
+  private static void copyThroughDriver(Path root, Copy copy, Cancellation cancellation, LongConsumer progress) {
+    Path target = root.resolve(copy.path());
     Path staged = stagingFile(root, target);
     try {
-      long usable = Files.getFileStore(root).getUsableSpace();
-      if (size + SLACK > usable) {
-        throw new InsufficientSpaceException(path + " needs " + size + " bytes, the data partition has " + usable + " free");
-      }
-      try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-           FileChannel out = FileChannel.open(staged, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-               StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(WRITE_BUFFER);
-        long copied = 0;
-        boolean end = false;
-        while (!end) {
-          cancellation.check();
-          while (buffer.hasRemaining()) {
-            if (in.read(buffer) < 0) {
-              end = true;
-              break;
-            }
-          }
-          buffer.flip();
-          int n = buffer.remaining();
-          while (buffer.hasRemaining()) {
-            copied += out.write(buffer);
-          }
-          progress.accept(n);
-          buffer.clear();
-        }
-        if (copied != size) {
-          throw new IllegalStateException(source + " has " + copied + " bytes, expected " + size);
-        }
-        out.force(true);
-      }
+      stream(copy.source(), staged, copy.size(), cancellation, progress);
       place(staged, target);
-      return Files.getLastModifiedTime(target).toMillis();
     } catch (IOException e) {
       deleteQuietly(staged);
-      throw new UncheckedIOException("cannot write " + path, e);
+      throw new UncheckedIOException("cannot write " + copy.path(), e);
     } catch (RuntimeException e) {
       deleteQuietly(staged);
       throw e;
+    }
+  }
+
+  /** Writes {@code source} to {@code staged} through the mounted filesystem and flushes it. */
+  private static void stream(Path source, Path staged, long size, Cancellation cancellation, LongConsumer progress)
+      throws IOException {
+    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+         FileChannel out = FileChannel.open(staged, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+             StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buffer = ByteBuffer.allocateDirect(WRITE_BUFFER);
+      long copied = 0;
+      boolean end = false;
+      while (!end) {
+        cancellation.check();
+        while (buffer.hasRemaining()) {
+          if (in.read(buffer) < 0) {
+            end = true;
+            break;
+          }
+        }
+        buffer.flip();
+        int n = buffer.remaining();
+        while (buffer.hasRemaining()) {
+          copied += out.write(buffer);
+        }
+        progress.accept(n);
+        buffer.clear();
+      }
+      if (copied != size) {
+        throw new IllegalStateException(source + " has " + copied + " bytes, expected " + size);
+      }
+      out.force(true);
     }
   }
 

@@ -1,12 +1,14 @@
 package io.rescuefleet.station.execute;
 
 import io.rescuefleet.station.failure.Cancellation;
+import io.rescuefleet.station.session.StickSession;
 import java.nio.file.Path;
-import java.util.function.LongConsumer;
+import java.util.List;
 
 /**
- * Changes files on a mounted data partition, each change atomic: written under a staging name,
- * fsynced, renamed into place, the directory fsynced. Paths are relative to {@code root}.
+ * Changes files on a stick's data partition, each change atomic: written under a staging name,
+ * fsynced, renamed into place, the directory fsynced (or, for large copies, filled in place). Paths
+ * are relative to {@code root}, the mounted volume.
  */
 public interface VolumeWork {
   /** Removes every leftover in the staging directory. */
@@ -15,12 +17,25 @@ public interface VolumeWork {
   /** Deletes a file if it exists. */
   void delete(Path root, String path);
 
+  /** One file to copy: the verified cache file {@code source}, of {@code size} bytes, to {@code path}. */
+  record Copy(String path, Path source, long size) {}
+
+  /** What {@link #copyAll} tells its caller, per file by its index in the batch. */
+  interface CopyEvents {
+    /** {@code bytes} more of file {@code index} reached the volume. */
+    void progress(int index, long bytes);
+
+    /** File {@code index} is in place under its name and durable; files are placed in batch order. */
+    void placed(int index);
+  }
+
   /**
-   * Copies {@code source} to {@code path}.
-   *
-   * @return the file's modification time once in place, as the filesystem reports it
+   * Copies every file of {@code batch}, in order, to its path on the session's data volume, never
+   * leaving a partly written file under a file's name (at most an empty one, which no manifest lists);
+   * the volume may be unmounted and mounted again on the way. Stops at the first failure: files placed
+   * before it stay.
    */
-  long copy(Path root, String path, Path source, long size, Cancellation cancellation, LongConsumer progress);
+  void copyAll(StickSession session, List<Copy> batch, Cancellation cancellation, CopyEvents events);
 
   /** Writes a small file atomically. */
   void writeAtomically(Path root, String path, byte[] content);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,12 @@ class EngineComponentTest {
     EngineResult first = lab.apply(image, STICK, yaml, null);
     assertThat(first.failure()).isNull();
     assertThat(first.converged()).isTrue();
+  }
+
+  @AfterEach
+  void theDataFilesystemStaysConsistent() {
+    var fsck = lab.fsckData(image);
+    assertThat(fsck.exitCode()).as("fsck.exfat -n on the data partition:%n%s%s", fsck.stdout(), fsck.stderr()).isZero();
   }
 
   private long imageBytes() {

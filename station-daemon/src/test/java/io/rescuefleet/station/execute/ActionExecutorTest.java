@@ -125,6 +125,21 @@ class ActionExecutorTest {
   }
 
   @Test
+  void consecutiveCopiesGoAsOneBatchYetEachGetsItsReportAndAFailureStopsTheBatch() {
+    work.cache.put(SHA_B, new io.rescuefleet.station.cache.CachedImage(SHA_B, Path.of("/c/b"), 200, 16 << 20, List.of(SHA_B)));
+    work.failOn = "copy iso/b.iso";
+    ExecutionResult r = run(new FetchImage("a", "file:///a", SHA_A, 100, null),
+        new CopyFile("iso/a.iso", "a", SHA_A, 100, CopyFile.Reason.MISSING),
+        new CopyFile("iso/b.iso", "b", SHA_B, 200, CopyFile.Reason.MISSING),
+        new CopyFile("iso/c.iso", "a", SHA_A, 100, CopyFile.Reason.MISSING),
+        new VerifyFile("iso/a.iso", "a", SHA_A, 100), manifest("iso/a.iso"));
+    assertThat(r.failure()).isNotNull();
+    assertThat(reports).containsExactly("FetchImage ok", "CopyFile ok", "CopyFile failed: " + r.failure().getMessage());
+    assertThat(r.reports()).extracting(ActionReport::path).endsWith("iso/a.iso", "iso/b.iso").hasSize(3);
+    assertThat(work.calls).doesNotContain("copy iso/c.iso", "readBack iso/a.iso");
+  }
+
+  @Test
   void stopsAtTheFirstFailure() {
     work.failOn = "delete";
     ExecutionResult r = run(new DeleteFile("iso/old.iso", 5, "left the spec"), new DeleteFile("iso/other.iso", 5, "x"),

@@ -113,18 +113,22 @@ final class RecordingWork
   }
 
   @Override
-  public long copy(Path root, String path, Path source, long size, Cancellation cancellation, LongConsumer progress) {
-    record("copy " + path);
-    try {
-      Path target = root.resolve(path);
-      Files.createDirectories(target.getParent());
-      try (var raf = new java.io.RandomAccessFile(target.toFile(), "rw")) {
-        raf.setLength(size);
+  public void copyAll(StickSession session, List<Copy> batch, Cancellation cancellation, CopyEvents events) {
+    Path root = session.writableRoot();
+    for (int i = 0; i < batch.size(); i++) {
+      Copy copy = batch.get(i);
+      record("copy " + copy.path());
+      try {
+        Path target = root.resolve(copy.path());
+        Files.createDirectories(target.getParent());
+        try (var raf = new java.io.RandomAccessFile(target.toFile(), "rw")) {
+          raf.setLength(copy.size());
+        }
+        events.progress(i, copy.size());
+        events.placed(i);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      progress.accept(size);
-      return Files.getLastModifiedTime(target).toMillis();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.List;
 public final class Machine {
   /** Tools the engine's component tests run. */
   public static final List<String> ENGINE_TOOLS = List.of("sfdisk", "lsblk", "losetup", "blockdev", "blkid", "mkfs.exfat",
-      "exfatlabel", "mount.exfat-fuse", "mkfs.vfat", "mtype", "mdir", "mcopy", "mdel", "mren", "xz", "umount", "mount");
+      "exfatlabel", "fsck.exfat", "mount.exfat-fuse", "mkfs.vfat", "mtype", "mdir", "mcopy", "mdel", "mren", "xz", "umount", "mount");
 
   private Machine() {}
 

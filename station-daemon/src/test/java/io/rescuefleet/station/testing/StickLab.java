@@ -143,6 +143,16 @@ public final class StickLab {
     }
   }
 
+  /** What {@code fsck.exfat -n} (which repairs nothing) says of the data partition: exit 0 means consistent. */
+  public io.rescuefleet.station.process.ProcessResult fsckData(Path image) {
+    try (LoopDevice disk = loops.attach(image.toString(), 0, 0)) {
+      Region data = dataRegion(disk.path());
+      try (LoopDevice part = loops.attach(disk.path(), data.offsetBytes(), data.sizeBytes())) {
+        return runner.runAllowingFailure(io.rescuefleet.station.process.Command.of("fsck.exfat", "-n", part.path()));
+      }
+    }
+  }
+
   /** Mounts the data partition of an image read-write (as a person would) and lets {@code change} edit it. */
   public void edit(Path image, Consumer<Path> change) {
     try (LoopDevice disk = loops.attach(image.toString(), 0, 0)) {
