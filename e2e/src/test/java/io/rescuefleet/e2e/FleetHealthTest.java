@@ -224,12 +224,22 @@ class FleetHealthTest {
     assertThat(lint.exitCode()).as(lint.stdout() + lint.stderr()).isZero();
     assertThat(lint.stdout() + lint.stderr()).as("promtool's findings").isBlank();
 
-    Set<String> exported = sampleNames(exposition);
+    String dashboard = Files.readString(CHART.resolve("files/rescuefleet-dashboard.json")).replace("\\\"", "\"");
+    String rules = Files.readString(CHART.resolve("templates/prometheusrule.yaml")).replace("\\\"", "\"");
     Set<String> queried = new TreeSet<>();
-    queried.addAll(metricNames(Files.readString(CHART.resolve("files/rescuefleet-dashboard.json"))));
-    queried.addAll(metricNames(Files.readString(CHART.resolve("templates/prometheusrule.yaml"))));
+    queried.addAll(metricNames(dashboard));
+    queried.addAll(metricNames(rules));
     assertThat(queried).as("metrics the chart's dashboard and alert rules query").hasSizeGreaterThan(10);
-    assertThat(exported).as("series the live operator exports").containsAll(queried);
+    assertThat(sampleNames(exposition)).as("series the live operator exports").containsAll(queried);
+
+    Set<String> matchers = new TreeSet<>();
+    matchers.addAll(labelMatchers(dashboard));
+    matchers.addAll(labelMatchers(rules));
+    Set<String> alertKinds = new TreeSet<>(labelValues(exposition, "rescuefleet_alerts_firing", "kind"));
+    assertThat(matchers).as("label matchers of the chart").contains("rescuefleet_drives{phase=\"Failed\"}")
+        .allSatisfy(m -> assertThat(exposition).as("live series for " + m).contains(m.substring(0, m.length() - 1)));
+    assertThat(alertKinds).as("alert kinds the live operator exports")
+        .isEqualTo(labelValues(String.join("\n", matchers), "rescuefleet_alerts_firing", "kind"));
   }
 
   @Test
@@ -298,6 +308,25 @@ class FleetHealthTest {
       }
     }
     return names;
+  }
+
+  /** {@code metric{label="value"}} selectors with a single equality matcher. */
+  private static Set<String> labelMatchers(String text) {
+    Set<String> found = new TreeSet<>();
+    Matcher m = Pattern.compile("\\b(rescuefleet_[a-z_]+\\{[a-z_]+=\"[A-Za-z0-9_-]+\"\\})").matcher(text);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  private static Set<String> labelValues(String text, String metric, String label) {
+    Set<String> values = new TreeSet<>();
+    Matcher m = Pattern.compile(Pattern.quote(metric) + "\\{" + label + "=\"([^\"]+)\"").matcher(text);
+    while (m.find()) {
+      values.add(m.group(1));
+    }
+    return values;
   }
 
   private static Set<String> metricNames(String text) {
