@@ -47,10 +47,19 @@ function phaseBadge(phase) {
 
 function progress(p) {
   if (!p || !p.bytesTotal) return el("span", { class: "muted" }, "—");
-  const pct = Math.min(100, Math.round((100 * p.bytesDone) / p.bytesTotal));
-  const bar = el("span", { class: "bar" }, el("span"));
+  const pct = Math.min(100, Math.floor((100 * p.bytesDone) / p.bytesTotal));
+  const done = p.bytesDone >= p.bytesTotal;
+  const bar = el("span", { class: "bar" + (done ? " done" : "") }, el("span"));
   bar.firstChild.style.width = pct + "%";
-  return el("span", { class: "progress", "data-percent": pct }, bar, " " + pct + "% ", el("span", { class: "muted" }, eta(p.etaSeconds)));
+  return el("span", { class: "progress", "data-percent": pct }, bar, " " + pct + "%",
+    done ? null : el("span", { class: "muted" }, " " + mb(p.bytesDone) + " of " + mb(p.bytesTotal) + " " + eta(p.etaSeconds)));
+}
+
+function place(station, port, labels) {
+  if (!station) return el("span", { class: "muted" }, "—");
+  const label = labels[station + "\n" + port];
+  return el("span", {}, station, " ", label ? el("span", { title: port }, label) : port || "",
+    label ? el("div", { class: "muted" }, port) : null);
 }
 
 function rate(value, min) {
@@ -78,31 +87,35 @@ function renderStations(fleet, drivesByKey, now) {
     const rows = (s.ports || []).map((p) => {
       const d = p.drive ? drivesByKey[p.drive] : null;
       return el("tr", { "data-port": p.port },
-        el("td", {}, el("strong", {}, p.label || p.port), el("div", { class: "muted" }, p.port)),
-        el("td", {}, p.serial || el("span", { class: "muted" }, "empty"), el("div", { class: "muted" }, [p.model, p.sizeBytes ? mb(p.sizeBytes) : null].filter(Boolean).join(" · "))),
-        el("td", {}, p.drive || el("span", { class: "muted" }, "no drive"), d ? el("div", {}, phaseBadge(d.phase)) : null),
+        el("td", { class: "port" }, el("strong", { "data-label": "" }, p.label || p.port), p.label ? el("div", { class: "muted" }, p.port) : null),
+        el("td", { "data-serial": p.serial || "" }, p.serial || el("span", { class: "muted" }, "empty"),
+          p.serial ? el("div", { class: "muted" }, [p.model, p.sizeBytes ? mb(p.sizeBytes) : null].filter(Boolean).join(" · ")) : null),
+        el("td", { "data-drive": p.drive || "" }, p.drive ? el("span", {}, p.drive) : p.serial ? el("span", { class: "muted" }, "no drive") : null,
+          d ? el("div", {}, phaseBadge(d.phase)) : null),
         el("td", {}, d ? progress(d.progress) : null));
     });
     return el("div", { class: "station", "data-station": s.name },
       el("h3", {}, s.name, el("span", { class: s.online ? "online" : "offline", "data-online": s.online }, s.online ? "online" : "offline")),
-      el("div", { class: "muted" }, "last heartbeat " + ago(s.lastHeartbeat, now)),
+      el("div", { class: "muted" }, "last heartbeat " + ago(s.lastHeartbeat, now) + (s.agentVersion ? " · " + s.agentVersion : "")),
       rows.length ? el("table", {}, el("tbody", {}, rows)) : el("div", { class: "muted" }, "no sticks"));
   });
   document.getElementById("stations").replaceChildren(...(cards.length ? cards : [el("div", { class: "muted" }, "No station has sent a heartbeat yet.")]));
 }
 
-function renderDrives(fleet) {
-  const rows = fleet.drives.map((d) => el("tr", { "data-drive": d.key },
-    el("td", {}, d.key),
-    el("td", {}, phaseBadge(d.phase), d.quarantined ? el("div", { class: "alert" }, "quarantined") : null),
-    el("td", {}, d.station ? d.station + " " + (d.port || "") : el("span", { class: "muted" }, "—")),
+function renderDrives(fleet, labels) {
+  const rows = fleet.drives.map((d) => el("tr", { "data-drive": d.key, "data-quarantined": d.quarantined ? "true" : null },
+    el("td", {}, d.key, d.serial ? el("div", { class: "muted" }, d.serial) : null),
+    // A quarantine outlives the phase (a quarantined stick pulled out is Absent): say so under the badge.
+    el("td", {}, phaseBadge(d.phase), d.quarantined && d.phase !== "Quarantined" ? el("div", { class: "alert" }, "quarantined") : null),
+    el("td", { "data-where": "" }, place(d.station, d.port, labels)),
     el("td", {}, progress(d.progress)),
     el("td", { "data-metric": "write" }, rate(d.lastWriteMBps, d.minWriteMBps)),
     el("td", { "data-metric": "read" }, rate(d.lastReadMBps, d.minReadMBps)),
     el("td", {}, mb(d.bytesWritten)),
     el("td", {}, d.lastVerify ? d.lastVerify.mode + ", " + d.lastVerify.mismatches + " mismatch" + (d.lastVerify.mismatches === 1 ? "" : "es") : el("span", { class: "muted" }, "—"),
       d.verifyDue ? el("div", { class: "muted" }, "next: " + d.verifyDue) : null),
-    el("td", { "data-alerts": (d.alerts || []).join(",") }, (d.alerts || []).map((a) => el("span", { class: "alert" }, a))),
+    el("td", { "data-alerts": (d.alerts || []).join(",") }, (d.alerts || []).length
+      ? d.alerts.map((a) => el("span", { class: "alert" }, a)) : el("span", { class: "muted" }, "none")),
     el("td", { "data-drift": d.driftCorrections || 0 }, d.driftCorrections || 0)));
   document.querySelector("#drives tbody").replaceChildren(...rows);
 }
@@ -127,10 +140,12 @@ function renderDrift(fleet, now) {
     r.setAttribute("data-count", n);
     return r;
   });
-  const label = (x, text) => { const t = document.createElementNS(ns, "text"); t.setAttribute("x", x); t.setAttribute("y", 118); t.textContent = text; return t; };
-  svg.replaceChildren(...parts, label(2, "60 min ago"), label(560, "now"));
+  svg.replaceChildren(...parts);
+  document.getElementById("drift-max").textContent = max === 1 ? "1 per minute" : max + " per minute";
   const list = events.slice(-20).reverse().map((e) =>
-    el("li", { "data-drift-event": e.drive }, new Date(e.time).toLocaleTimeString() + " — " + e.drive + " on " + e.station + " " + (e.port || "") + (e.corrected ? ": corrected" : ": found")));
+    el("li", { "data-drift-event": e.drive, "data-corrected": e.corrected },
+      el("span", { class: "muted" }, new Date(e.time).toLocaleTimeString()), " " + e.drive + " on " + e.station + " " + (e.port || "") + " — ",
+      e.corrected ? el("span", { class: "fixed" }, "corrected") : el("span", { class: "below" }, "found, not corrected")));
   document.getElementById("drift-events").replaceChildren(...(list.length ? list : [el("li", { class: "muted" }, "No drift found yet.")]));
 }
 
@@ -144,9 +159,11 @@ async function refresh() {
     fleet.drives = fleet.drives || [];
     const now = Date.parse(fleet.time) || Date.now();
     const drivesByKey = Object.fromEntries(fleet.drives.map((d) => [d.key, d]));
+    const labels = {};
+    for (const s of fleet.stations) for (const p of s.ports || []) if (p.label) labels[s.name + "\n" + p.port] = p.label;
     renderSummary(fleet);
     renderStations(fleet, drivesByKey, now);
-    renderDrives(fleet);
+    renderDrives(fleet, labels);
     renderDrift(fleet, now);
     lastOk = Date.now();
     error.hidden = true;

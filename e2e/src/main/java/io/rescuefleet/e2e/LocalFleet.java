@@ -11,6 +11,7 @@ import io.rescuefleet.api.v1alpha1.ImagingStationSpec;
 import io.rescuefleet.api.v1alpha1.SecretKeyRef;
 import io.rescuefleet.operator.RescueFleetOperator;
 import io.rescuefleet.operator.config.OperatorConfig;
+import io.rescuefleet.operator.devserver.ApiCall;
 import io.rescuefleet.operator.devserver.InProcessApiServer;
 import io.rescuefleet.station.connected.RunCommand;
 import io.rescuefleet.station.connected.StationConfig;
@@ -28,7 +29,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A whole RescueFleet in one process, as the demo and the end-to-end suite run it: the in-process
@@ -38,10 +41,13 @@ import java.util.function.UnaryOperator;
  */
 public final class LocalFleet implements AutoCloseable {
   public static final String SYSTEM_NAMESPACE = "rescuefleet-system";
+  /** The User-Agent of the operator's own client, which tells its API calls from the harness's. */
+  public static final String OPERATOR_USER_AGENT = "rescuefleet-operator";
 
   private final Path workDir;
   private final InProcessApiServer apiServer;
   private final KubernetesClient client;
+  private final KubernetesClient operatorClient;
   private final UnaryOperator<OperatorConfig> operatorSettings;
   private final int stationApiPort;
   private final int httpPort;
@@ -85,7 +91,9 @@ public final class LocalFleet implements AutoCloseable {
     this.stationApiPort = freePort();
     this.httpPort = freePort();
     this.apiServer = InProcessApiServer.start();
+    apiServer.recordCalls();
     this.client = apiServer.newClient();
+    this.operatorClient = apiServer.newClient(OPERATOR_USER_AGENT);
   }
 
   /** Starts the API server and the operator; add stations with {@link #addStation}. */
@@ -106,6 +114,11 @@ public final class LocalFleet implements AutoCloseable {
 
   public RescueFleetOperator operator() {
     return operator;
+  }
+
+  /** The distinct API calls the operator made so far (through its own client), for RBAC checks. */
+  public Set<ApiCall> operatorCalls() {
+    return apiServer.calls().stream().filter(c -> OPERATOR_USER_AGENT.equals(c.userAgent())).collect(Collectors.toSet());
   }
 
   public String metricsUrl() {
@@ -191,7 +204,7 @@ public final class LocalFleet implements AutoCloseable {
   /** Starts the operator on the fleet's fixed ports. */
   public void startOperator() {
     OperatorConfig config = operatorSettings.apply(OperatorConfig.inProcessApiServer().withPorts(stationApiPort, httpPort));
-    operator = RescueFleetOperator.start(client, config);
+    operator = RescueFleetOperator.start(operatorClient, config);
   }
 
   /** Stops the operator; stations keep working and keep their reports in their outboxes. */
@@ -212,6 +225,7 @@ public final class LocalFleet implements AutoCloseable {
       }
     }
     stopOperator();
+    operatorClient.close();
     client.close();
     apiServer.close();
   }

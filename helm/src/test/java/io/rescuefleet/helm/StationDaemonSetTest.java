@@ -10,9 +10,15 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.rescuefleet.station.connected.StationConfig;
+import io.rescuefleet.station.connected.StationConfigLoader;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The in-cluster station DaemonSet: off by default; privileged on hub nodes, with config, token and host paths. */
 class StationDaemonSetTest {
@@ -133,6 +139,30 @@ class StationDaemonSetTest {
         "station.maxParallelSticks=3"));
 
     assertThat(before).isNotBlank().isNotEqualTo(after);
+  }
+
+  @Test
+  void theStationDaemonAcceptsTheRenderedConfig(@TempDir Path pod) throws IOException {
+    // In-pod paths of the mounted Secrets and host directories, as files and directories here.
+    Path token = Files.writeString(Files.createDirectories(pod.resolve("token")).resolve("token"), "t0ken");
+    Path ca = Files.writeString(Files.createDirectories(pod.resolve("ca")).resolve("ca.crt"), "-----BEGIN CERTIFICATE-----");
+    Path ventoy = Files.createDirectories(pod.resolve("ventoy"));
+    for (Rendered rendered : List.of(HelmChart.template(ENABLED), HelmChart.templateWithValues("everything-on.yaml"))) {
+      ConfigMap configMap = rendered.objects().stream().filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast)
+          .filter(c -> c.getData() != null && c.getData().containsKey("station.yaml")).findFirst().orElseThrow();
+      String yaml = configMap.getData().get("station.yaml")
+          .replace("@NODE_NAME@", "node-1") // what the init container does
+          .replace("/var/run/secrets/rescuefleet/token/token", token.toString())
+          .replace("/var/run/secrets/rescuefleet/ca/ca.crt", ca.toString())
+          .replace("/opt/ventoy", ventoy.toString());
+      Path file = Files.writeString(pod.resolve(configMap.getMetadata().getName() + ".yaml"), yaml);
+
+      StationConfig config = StationConfigLoader.load(file);
+
+      assertThat(config.station).isEqualTo("node-1");
+      assertThat(config.tokenFile).isEqualTo(token);
+      assertThat(config.discovery.usb).as("in-cluster stations find real USB sticks").isTrue();
+    }
   }
 
   static JsonNode config(Rendered rendered, String name) throws IOException {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -36,7 +37,7 @@ public final class OperatorMain implements Callable<Integer> {
   @Option(names = "--bind-address", defaultValue = "0.0.0.0", description = "Address both ports listen on (default ${DEFAULT-VALUE}).")
   String bindAddress;
 
-  @Option(names = "--namespace", split = ",", description = "Namespaces to watch (repeat or comma-separate); all when omitted.")
+  @Option(names = "--namespace", split = ",", description = "Namespaces to watch (repeat or comma-separate); all when omitted or empty.")
   List<String> namespaces;
 
   @Option(names = "--coalesce-interval", defaultValue = "1s",
@@ -88,7 +89,7 @@ public final class OperatorMain implements Callable<Integer> {
     OperatorConfig config = OperatorConfig.cluster()
         .withBindAddress(bindAddress)
         .withPorts(stationApiPort, httpPort)
-        .withNamespaces(namespaces == null ? java.util.Set.of() : new HashSet<>(namespaces))
+        .withNamespaces(watchedNamespaces())
         .withCoalesceInterval(duration(coalesceInterval, "--coalesce-interval"))
         .withHeartbeatStatusRefresh(duration(heartbeatStatusRefresh, "--heartbeat-status-refresh"))
         .withServerSideApply(serverSideApply)
@@ -105,6 +106,15 @@ public final class OperatorMain implements Callable<Integer> {
       config = config.withLeaderElection(LeaderElection.of(leaseNamespace(client), identity()));
     }
     return config;
+  }
+
+  /** The named namespaces; blank names are dropped, so {@code --namespace=} (as the chart renders it) means all. */
+  private Set<String> watchedNamespaces() {
+    Set<String> watched = new HashSet<>();
+    if (namespaces != null) {
+      namespaces.stream().map(String::strip).filter(n -> !n.isEmpty()).forEach(watched::add);
+    }
+    return watched;
   }
 
   private Duration duration(String text, String option) {

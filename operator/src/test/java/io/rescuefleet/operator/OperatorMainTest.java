@@ -42,6 +42,14 @@ class OperatorMainTest {
   }
 
   @Test
+  void anEmptyNamespaceOptionWatchesAllNamespaces() throws Exception {
+    // The Helm chart renders --namespace= when operator.watchNamespace is empty.
+    OperatorMain main = new OperatorMain();
+    new CommandLine(main).parseArgs("--namespace=", "--leader-election", "false");
+    assertThat(main.config(null).namespaces()).isEmpty();
+  }
+
+  @Test
   void badValuesNameTheOption() {
     for (String[] args : new String[][] {{"--coalesce-interval", "soon"}, {"--tls-secret", "just-a-name"}}) {
       OperatorMain main = new OperatorMain();

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Carries out a station's plan: records its timeout and sampling interval for the station API, and
- * has its drives re-bound when it goes offline or is deleted (their sticks no longer count as
+ * Carries out a station's plan: records its timeout and sampling interval for the station API and
+ * its port labels for the fleet view, starts its metric series at zero, and has its drives re-bound when it goes offline or is deleted (their sticks no longer count as
  * present).
  */
 final class StationActuator {
@@ -31,6 +31,8 @@ final class StationActuator {
   void act(String name, StationState state, StationPlan plan) {
     state.timeout(plan.timeout());
     state.samplingInterval(plan.samplingInterval());
+    state.portLabels(plan.portLabels());
+    metrics.stationKnown(name);
     if (plan.wentOffline()) {
       coalescer.drives(affectedDrives(name, serials(state.presence())));
     }

@@ -2,6 +2,7 @@ package io.rescuefleet.operator.controller;
 
 import io.rescuefleet.api.resolve.EffectivePolicy;
 import io.rescuefleet.api.v1alpha1.ImagingStation;
+import io.rescuefleet.api.v1alpha1.ImagingStationSpec;
 import io.rescuefleet.api.v1alpha1.ImagingStationStatus;
 import io.rescuefleet.api.validate.Problem;
 import io.rescuefleet.operator.fleet.StationPresence;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -76,7 +78,20 @@ final class StationPlanner {
       ImagingStationStatus kept = statuses.build(station, presence, online, recorded, driveByPort, cs.conditions());
       status = comparer.same(kept, previous) ? kept : fresh;
     }
-    return new StationPlan(timeout, interval, online, wasOnline && !online,
+    return new StationPlan(timeout, interval, portLabels(station), online, wasOnline && !online,
         StationLiveness.untilOffline(presence.lastHeartbeat(), timeout, now), status, cs.transitions());
+  }
+
+  /** Port path to label, for the labelled ports of the spec. */
+  private static Map<String, String> portLabels(ImagingStation station) {
+    Map<String, String> labels = new TreeMap<>();
+    if (station.getSpec() != null && station.getSpec().ports != null) {
+      for (ImagingStationSpec.Port p : station.getSpec().ports) {
+        if (p != null && p.path != null && p.label != null && !p.label.isBlank()) {
+          labels.put(p.path, p.label);
+        }
+      }
+    }
+    return Map.copyOf(labels);
   }
 }

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +41,8 @@ public final class InProcessApiServer implements AutoCloseable {
   private final Object server;
   private final String url;
   private final Thread drainer;
+  private final Set<ApiCall> calls = ConcurrentHashMap.newKeySet();
+  private volatile boolean recording;
 
   private InProcessApiServer(Object server, String url) {
     this.server = server;
@@ -89,12 +93,30 @@ public final class InProcessApiServer implements AutoCloseable {
    * web sockets, which the mock server serves.
    */
   public KubernetesClient newClient() {
-    Config config = new ConfigBuilder(Config.empty())
+    return newClient(null);
+  }
+
+  /** A new client that says who it is in its User-Agent, so {@link #calls} can tell its requests apart. */
+  public KubernetesClient newClient(String userAgent) {
+    ConfigBuilder builder = new ConfigBuilder(Config.empty())
         .withMasterUrl(url)
         .withNamespace("default")
-        .withRequestTimeout(30_000)
-        .build();
+        .withRequestTimeout(30_000);
+    if (userAgent != null) {
+      builder.withUserAgent(userAgent);
+    }
+    Config config = builder.build();
     return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
+  }
+
+  /** From now on, remembers every distinct request the server answers (for RBAC checks); off by default. */
+  public void recordCalls() {
+    recording = true;
+  }
+
+  /** The distinct requests answered since {@link #recordCalls}. */
+  public Set<ApiCall> calls() {
+    return Set.copyOf(calls);
   }
 
   /**
@@ -150,14 +172,19 @@ public final class InProcessApiServer implements AutoCloseable {
   }
 
   /**
-   * The mock web server keeps every request it served in an unbounded queue, for assertions this
-   * harness does not make; drained so long runs (the benchmark) do not fill the heap with them.
+   * The mock web server keeps every request it served in an unbounded queue; drained so long runs
+   * (the benchmark) do not fill the heap with them, and read only while {@link #recordCalls} is on.
    */
   private void discardRecordedRequests() {
     try {
       var take = server.getClass().getMethod("takeRequest");
       while (!Thread.currentThread().isInterrupted()) {
-        take.invoke(server);
+        Object request = take.invoke(server);
+        if (recording && request != null) {
+          calls.add(ApiCall.of((String) request.getClass().getMethod("getHeader", String.class).invoke(request, "User-Agent"),
+              (String) request.getClass().getMethod("getMethod").invoke(request),
+              (String) request.getClass().getMethod("getPath").invoke(request)));
+        }
       }
     } catch (ReflectiveOperationException e) {
       if (!(e.getCause() instanceof InterruptedException)) {

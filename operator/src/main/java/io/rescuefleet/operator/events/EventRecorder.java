@@ -84,8 +84,10 @@ public final class EventRecorder implements AutoCloseable {
         int count = seen.count + 1;
         String patch = "{\"count\":" + count + ",\"lastTimestamp\":\"" + Timestamps.format(now) + "\"}";
         try {
-          client.v1().events().inNamespace(namespace).withName(seen.name)
-              .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+          // Patching through resource(...) rather than withName(...): fabric8 would GET the Event
+          // first, a call (and an RBAC verb) the merge patch does not need.
+          Event known = new EventBuilder().withNewMetadata().withName(seen.name).withNamespace(namespace).endMetadata().build();
+          client.v1().events().inNamespace(namespace).resource(known).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
           recent.put(key, new Recorded(seen.name, count, now));
           return;
         } catch (KubernetesClientException e) {

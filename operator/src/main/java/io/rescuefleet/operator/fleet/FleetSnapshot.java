@@ -12,12 +12,12 @@ import java.util.Set;
 /** The fleet at one instant: every station with what sits in its ports, and every drive the operator tracks. */
 public record FleetSnapshot(Instant time, List<StationView> stations, List<DriveView> drives) {
 
-  /** A station: online by the heartbeat timeout, and its occupied ports. */
+  /** A station: online by the heartbeat timeout, and its labelled or occupied ports, by port path. */
   public record StationView(String name, boolean online, Instant lastHeartbeat, String agentVersion,
       List<PortView> ports) {}
 
-  /** An occupied port: the stick and the drive bound to it, if any. */
-  public record PortView(String port, String serial, String vendor, String model, long sizeBytes, String drive) {}
+  /** A port: its label, the stick in it and the drive bound to that stick (each null when there is none). */
+  public record PortView(String port, String label, String serial, String vendor, String model, long sizeBytes, String drive) {}
 
   /** A drive with the live figures behind its status, and its policy's throughput minimums to judge them by. */
   public record DriveView(

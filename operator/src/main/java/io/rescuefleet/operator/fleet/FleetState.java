@@ -222,10 +222,17 @@ public final class FleetState implements FleetView {
     List<StationView> stationViews = new ArrayList<>();
     for (StationState s : stations.values()) {
       StationPresence p = s.presence();
-      List<PortView> ports = p.sticksByPort().values().stream()
-          .map(st -> new PortView(st.port(), st.serial(), st.vendor(), st.model(), st.sizeBytes(),
-              driveAtPort.get(s.name() + "\n" + st.port())))
-          .toList();
+      Map<String, String> labels = s.portLabels();
+      Set<String> paths = new TreeSet<>(labels.keySet());
+      paths.addAll(p.sticksByPort().keySet());
+      List<PortView> ports = new ArrayList<>();
+      for (String path : paths) {
+        StickInfo st = p.sticksByPort().get(path);
+        ports.add(st == null
+            ? new PortView(path, labels.get(path), null, null, null, 0, null)
+            : new PortView(path, labels.get(path), st.serial(), st.vendor(), st.model(), st.sizeBytes(),
+                driveAtPort.get(s.name() + "\n" + path)));
+      }
       stationViews.add(new StationView(s.name(), s.online(now), p.lastHeartbeat(), p.agentVersion(), ports));
     }
     stationViews.sort(Comparator.comparing(StationView::name));

@@ -3,6 +3,7 @@ package io.rescuefleet.operator.fleet;
 import io.rescuefleet.operator.policy.StationLiveness;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /** The operator's memory of one station: its latest presence and the heartbeat timeout that applies. */
 public final class StationState {
@@ -13,6 +14,7 @@ public final class StationState {
   private volatile StationPresence presence = StationPresence.NEVER;
   private volatile Duration timeout = DEFAULT_TIMEOUT;
   private volatile double samplingInterval = 1.0;
+  private volatile Map<String, String> portLabels = Map.of();
   private Instant lastRefresh;
 
   StationState(String name) {
@@ -46,6 +48,15 @@ public final class StationState {
 
   public void samplingInterval(double seconds) {
     samplingInterval = seconds;
+  }
+
+  /** Friendly labels of the station's ports by port path, from its spec. */
+  public Map<String, String> portLabels() {
+    return portLabels;
+  }
+
+  public void portLabels(Map<String, String> labelsByPort) {
+    portLabels = Map.copyOf(labelsByPort);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.rescuefleet.operator.metrics;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.StatefulMetric;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -11,6 +12,7 @@ import io.rescuefleet.api.v1alpha1.DrivePhase;
 import io.rescuefleet.operator.policy.AlertKind;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -125,12 +127,27 @@ public final class OperatorMetrics {
     }
   }
 
+  /**
+   * Starts a known station's series at zero, so they exist before its first event: a counter that
+   * appears only with its first increment hides that increment from {@code rate()} and
+   * {@code increase()}, and panels and alerts on it would show no data instead of 0.
+   */
+  public void stationKnown(String station) {
+    for (StatefulMetric<?, ?> metric : perStation()) {
+      metric.labelValues(station);
+    }
+  }
+
   /** Drops the per-station series of a deleted station, so its label does not linger. */
   public void forgetStation(String station) {
-    for (var metric : new io.prometheus.metrics.core.metrics.StatefulMetric<?, ?>[] {driftDetected, driftCorrected,
-        bytesWritten, writeThroughput, readThroughput, verifyMismatches, reportsIngested, samplesDropped}) {
+    for (StatefulMetric<?, ?> metric : perStation()) {
       metric.remove(station);
     }
+  }
+
+  private List<StatefulMetric<?, ?>> perStation() {
+    return List.of(driftDetected, driftCorrected, bytesWritten, writeThroughput, readThroughput, verifyMismatches,
+        reportsIngested, samplesDropped);
   }
 
   /** Writes every metric in the format {@code accept} asks for; returns the content type written. */

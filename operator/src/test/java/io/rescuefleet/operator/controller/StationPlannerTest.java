@@ -61,6 +61,16 @@ class StationPlannerTest {
     assertThat(planner().plan(station, presence(NOW.minusSeconds(62)), List.of(), Map.of(), List.of()).wentOffline()).isFalse();
   }
 
+  @Test
+  void portLabelsComeFromTheSpecForTheFleetView() {
+    ImagingStation station = station();
+    station.getSpec().ports.add(new io.rescuefleet.api.v1alpha1.ImagingStationSpec.Port("1-2", null));
+
+    StationPlan plan = planner().plan(station, presence(NOW.minusSeconds(1)), List.of(), Map.of(), List.of());
+
+    assertThat(plan.portLabels()).as("an unlabelled port has no label").isEqualTo(Map.of("1-1", "slot 1-1"));
+  }
+
   private static StationPlanner planner() {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     OperatorMetrics metrics = new OperatorMetrics(new io.rescuefleet.operator.metrics.FleetGauges() {

@@ -1,6 +1,7 @@
 package io.rescuefleet.operator.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.rescuefleet.api.v1alpha1.ImagingStationStatus;
 import io.rescuefleet.api.wire.Heartbeat;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FleetStateTest {
@@ -66,6 +68,18 @@ class FleetStateTest {
     PresenceChange first = fleet.recordHeartbeat("lab-a", hb(stick("S1", "1-1", "i7")), T);
     assertThat(first.serials()).isEmpty();
     assertThat(first.cameOnline()).isFalse();
+  }
+
+  @Test
+  void snapshotListsLabelledPortsEmptyOrNotAndOccupiedOnesByPath() {
+    FleetState fleet = new FleetState(Clock.fixed(T, ZoneOffset.UTC));
+    fleet.station("lab-a").portLabels(Map.of("1-1", "hub slot 1", "1-2", "hub slot 2"));
+    fleet.recordHeartbeat("lab-a", hb(stick("S1", "1-1", "i1"), stick("S3", "1-3", "i1")), T);
+
+    FleetSnapshot.StationView lab = fleet.snapshot().stations().get(0);
+
+    assertThat(lab.ports()).extracting(FleetSnapshot.PortView::port, FleetSnapshot.PortView::label, FleetSnapshot.PortView::serial)
+        .containsExactly(tuple("1-1", "hub slot 1", "S1"), tuple("1-2", "hub slot 2", null), tuple("1-3", null, "S3"));
   }
 
   private static Heartbeat hb(StickInfo... sticks) {
