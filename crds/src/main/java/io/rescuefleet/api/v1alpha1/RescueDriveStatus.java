@@ -27,7 +27,8 @@ public class RescueDriveStatus extends ResourceStatus {
   @JsonPropertyDescription("Entries in sync over entries wanted, e.g. 3/5.")
   public String entriesSynced;
 
-  @JsonPropertyDescription("Lifetime bytes written to the stick by RescueFleet.")
+  @JsonPropertyDescription("Lifetime bytes RescueFleet wrote to the stick, as the stick's manifest counts them: what"
+      + " reached the device by its own write counter (filesystem metadata included). Drives the wear alert.")
   public Long bytesWritten;
 
   @JsonPropertyDescription("Write throughput of the last sync, MB/s (10^6 bytes per second).")

@@ -13,6 +13,8 @@ public record ReportBatch(String batchId, List<DriveReport> reports) {
    * report whose sequence it has already applied. {@code phase} is one the station observes:
    * Absent, Reconciling, Ready, Drifted or Failed. {@code entries}, when present, is the state of
    * every catalog entry on the stick (omitted: unchanged since the last report).
+   * {@code lifetimeBytesWritten} is the stick manifest's lifetime count, in the same unit as
+   * {@link Outcome#bytesWritten()}: bytes that reached the device by its own write counter.
    */
   public record DriveReport(
       String driveKey,
@@ -56,8 +58,9 @@ public record ReportBatch(String batchId, List<DriveReport> reports) {
   }
 
   /**
-   * How a reconcile ended. {@code reason} is a CamelCase condition reason when it failed (e.g.
-   * {@code SourceFailed}, {@code VerifyFailed}, {@code DeviceRefused}).
+   * How a reconcile ended. {@code bytesWritten} is what this run wrote to the device (its own write
+   * counter, filesystem metadata and the manifest included). {@code reason} is a CamelCase condition
+   * reason when it failed (e.g. {@code SourceFailed}, {@code VerifyFailed}, {@code DeviceRefused}).
    */
   public record Outcome(
       boolean converged,

@@ -73,7 +73,7 @@ public final class ActionExecutor {
     List<ActionReport> reports = new ArrayList<>();
     List<Action> actions = plan.actions();
     String disk = ctx.session().disk();
-    long writtenBefore = BlockDevices.sectorsWritten(disk);
+    long writtenBefore = run.sectorsAtStart;
     for (int i = 0; i < actions.size(); i++) {
       Action action = actions.get(i);
       listener.started(i, actions.size(), action);
@@ -123,8 +123,11 @@ public final class ActionExecutor {
     private final StickSession session;
     private final Map<String, CachedImage> sources = new HashMap<>();
     private final Map<String, FileRecord> verified = new LinkedHashMap<>();
+    /** Bytes moved by the actions' own count: what the manifest records only when the device keeps no count. */
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong read = new AtomicLong();
+    /** The device's write counter when the run began (-1: the kernel keeps none for it). */
+    private final long sectorsAtStart;
     /** The manifest on the stick now: the one observed, or what this run retracted it to. */
     private Optional<StickManifest> onStick;
     /** The Windows To Go image checked for this run's apply. */
@@ -137,6 +140,7 @@ public final class ActionExecutor {
       this.listener = listener;
       this.session = ctx.session();
       this.onStick = ctx.previousManifest();
+      this.sectorsAtStart = BlockDevices.sectorsWritten(session.disk());
     }
 
     /** Performs one action; returns the bytes it moved by its own count. */
@@ -168,8 +172,9 @@ public final class ActionExecutor {
         return count(works.boot().writeBootCode(session.disk(), release(a.version()), a.style()));
       }
       if (action instanceof WriteEfiImage a) {
-        return count(works.boot().writeEfiImage(session.efiDevice(), release(a.version()), a.secureBoot(),
-            progress(a, Direction.write)));
+        // Its progress already counts what it writes.
+        return works.boot().writeEfiImage(session.efiDevice(), release(a.version()), a.secureBoot(),
+            progress(a, Direction.write));
       }
       if (action instanceof CleanStaging) {
         works.volume().cleanStaging(session.writableRoot());
@@ -281,8 +286,10 @@ public final class ActionExecutor {
       }
       var desired = ctx.desired();
       boolean allPresent = a.pending().stream().allMatch(verified::containsKey);
+      // The lifetime count is what reached the device, as the run's bytesWritten is: one meaning for wear.
       return new ManifestComposer.Update(desired.driveKey(), desired.specDigest(), a.claimsSpec() && allPresent,
-          desired.ventoyJsonSha256(), a.carried(), copies, a.verifyPass(), written.get(), wtg);
+          desired.ventoyJsonSha256(), a.carried(), copies, a.verifyPass(), written(session.disk(), sectorsAtStart, this),
+          wtg);
     }
 
     private CachedImage source(String sha256, String path) {
