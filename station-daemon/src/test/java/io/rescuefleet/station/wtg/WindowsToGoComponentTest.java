@@ -9,6 +9,7 @@ import io.rescuefleet.api.wire.ReportBatch.ThroughputSample;
 import io.rescuefleet.station.engine.EngineListener;
 import io.rescuefleet.station.engine.EngineResult;
 import io.rescuefleet.station.engine.Inspection;
+import io.rescuefleet.station.engine.WireReports;
 import io.rescuefleet.station.execute.ActionReport;
 import io.rescuefleet.station.failure.FailureKind;
 import io.rescuefleet.station.layout.DesiredLayout;
@@ -186,6 +187,7 @@ class WindowsToGoComponentTest {
       assertThat(w.imageIndex()).isEqualTo(2);
       assertThat(w.imageName()).isEqualTo("Windows 11 Home");
       assertThat(w.bootConfiguration()).isEqualTo("generated");
+      assertThat(w.bootGenerated()).isTrue();
       assertThat(w.samplesChecked()).isPositive();
       assertThat(w.samplesDiffering()).isZero();
     });
@@ -299,6 +301,17 @@ class WindowsToGoComponentTest {
     assertThat(again.notes()).anySatisfy(n -> assertThat(n.reason()).isEqualTo("WtgBootNotGenerated"));
     assertThat(again.windowsToGo()).singleElement()
         .satisfies(w -> assertThat(w.bootConfiguration()).startsWith("not generated"));
+    // The operator hears the same, to put it in the RescueDrive's status.
+    assertThat(WireReports.windowsToGo(again)).singleElement().satisfies(w -> {
+      assertThat(w.target()).isEqualTo("Partition");
+      assertThat(w.location()).isEqualTo("partition 3");
+      assertThat(w.state()).isEqualTo("applied");
+      assertThat(w.imageSha256()).isEqualTo(bareSha);
+      assertThat(w.imageIndex()).isEqualTo(1);
+      assertThat(w.bootConfiguration()).isEqualTo("NotGenerated");
+      assertThat(w.bootConfigurationReason()).isEqualTo("the image has no Windows/System32/config/BCD-Template");
+      assertThat(w.appliedAt()).isNotBlank();
+    });
     assertThat(volumes.ls(image, 3, "/").lines()).contains("Windows").doesNotContain("EFI");
   }
 
