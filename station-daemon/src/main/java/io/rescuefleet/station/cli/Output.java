@@ -200,6 +200,8 @@ final class Output {
           f.sha256() == null ? "" : f.sha256().substring(0, 16) + "...");
     }
     out.printf("ventoy.json: %s%n", i.ventoyJson() == null ? "absent" : i.ventoyJson().strip().replace("\n", "\n  "));
+    out.printf("ventoy_grub.cfg (F6 menu): %s%n",
+        i.ventoyMenu() == null ? "absent" : i.ventoyMenu().strip().replace("\n", "\n  "));
     out.printf("windows to go:%s%n", i.windowsToGo().isEmpty() ? " none" : "");
     for (WtgStatus w : i.windowsToGo()) {
       out.printf("  %s%n", windowsToGo(w));

@@ -22,6 +22,7 @@ import io.rescuefleet.station.plan.FormatEfiPartition;
 import io.rescuefleet.station.plan.Plan;
 import io.rescuefleet.station.plan.PrepareWtgImage;
 import io.rescuefleet.station.plan.RelabelDataPartition;
+import io.rescuefleet.station.plan.RemoveVentoyMenu;
 import io.rescuefleet.station.plan.RemoveWtg;
 import io.rescuefleet.station.plan.RetractManifestEntries;
 import io.rescuefleet.station.plan.RetractWtgRecord;
@@ -31,6 +32,7 @@ import io.rescuefleet.station.plan.WriteEfiImage;
 import io.rescuefleet.station.plan.WriteManifest;
 import io.rescuefleet.station.plan.WritePartitionTable;
 import io.rescuefleet.station.plan.WriteVentoyJson;
+import io.rescuefleet.station.plan.WriteVentoyMenu;
 import io.rescuefleet.station.plan.WtgAction;
 import io.rescuefleet.station.session.StickSession;
 import io.rescuefleet.station.wtg.volume.PreparedImage;
@@ -214,6 +216,15 @@ public final class ActionExecutor {
         byte[] bytes = a.content().getBytes(StandardCharsets.UTF_8);
         works.volume().writeAtomically(session.writableRoot(), PathRules.VENTOY_JSON, bytes);
         return count(bytes.length);
+      }
+      if (action instanceof WriteVentoyMenu a) {
+        byte[] bytes = a.content().getBytes(StandardCharsets.UTF_8);
+        works.volume().writeAtomically(session.writableRoot(), PathRules.VENTOY_GRUB_CFG, bytes);
+        return count(bytes.length);
+      }
+      if (action instanceof RemoveVentoyMenu) {
+        works.volume().delete(session.writableRoot(), PathRules.VENTOY_GRUB_CFG);
+        return 0;
       }
       if (action instanceof WriteManifest a) {
         byte[] bytes = ManifestCodec.write(composer.compose(ctx.previousManifest(), update(a)));

@@ -199,6 +199,35 @@ class WindowsToGoComponentTest {
       assertThat(w.applyId()).isEqualTo(marker.applyId());
       assertThat(w.bootConfiguration()).isEqualTo("Generated");
     });
+
+    // UEFI cannot read the NTFS volume holding the boot files: Ventoy's F6 menu chainloads them, finding the
+    // volume by the serial in its NTFS boot sector (what GRUB's ntfs driver reports as its UUID).
+    String serial = ntfsSerial(image, p3);
+    assertThat(types(r)).as("written once the stick shows the boot configuration").contains("WriteVentoyMenu");
+    assertThat(i.ventoyMenu()).isEqualTo(VentoyMenu.render("win11-wtg", serial))
+        .contains("--fs-uuid --set=rescuefleet_wtg " + serial, "chainloader (${rescuefleet_wtg})/EFI/Microsoft/Boot/bootmgfw.efi");
+    assertThat(i.files()).filteredOn(f -> f.path().equals("ventoy/ventoy_grub.cfg")).singleElement()
+        .satisfies(f -> assertThat(f.state()).isEqualTo("managed"));
+    assertThat(r.unmanaged()).doesNotContain("ventoy/ventoy_grub.cfg");
+
+    lab.edit(image, root -> StickLab.write(root.resolve("ventoy/ventoy_grub.cfg"),
+        VentoyMenu.HEADER + "\nmenuentry \"edited by hand\" {\n}\n"));
+    EngineResult restored = lab.apply(image, STICK, onPartition("edition: \"Windows 11 Home\""), VerifyMode.Quick);
+    assertThat(restored.converged()).isTrue();
+    assertThat(restored.driftDetected()).isTrue();
+    assertThat(restored.plan().actions()).extracting(Action::describe)
+        .containsExactly("write ventoy/ventoy_grub.cfg (differs from the Windows To Go on the stick; restoring)");
+    assertThat(lab.inspect(image, VerifyMode.Quick).ventoyMenu()).isEqualTo(VentoyMenu.render("win11-wtg", serial));
+  }
+
+  /** The volume serial of an NTFS partition, from its boot sector (offset 0x48, little endian), as 16 hex digits. */
+  private static String ntfsSerial(Path image, PartitionEntry p) throws IOException {
+    try (var f = new java.io.RandomAccessFile(image.toFile(), "r")) {
+      f.seek(p.start() * 512 + 0x48);
+      byte[] b = new byte[8];
+      f.readFully(b);
+      return String.format("%016x", java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+    }
   }
 
   @Test
@@ -313,21 +342,24 @@ class WindowsToGoComponentTest {
       assertThat(w.appliedAt()).isNotBlank();
     });
     assertThat(volumes.ls(image, 3, "/").lines()).contains("Windows").doesNotContain("EFI");
+    assertThat(lab.inspect(image, VerifyMode.Quick).ventoyMenu()).as("nothing to offer in Ventoy's menu").isNull();
   }
 
   @Test
   void aProfileTakenOffTheDriveRemovesThePartitionItMade() {
     Path image = stick(onPartition("index: 1"));
+    assertThat(lab.inspect(image, VerifyMode.Quick).ventoyMenu()).contains(VentoyMenu.title("win11-wtg"));
     String without = onPartition("index: 1").replace("  wtgProfileRef: {name: win11-wtg}\n", "");
 
     EngineResult r = lab.apply(image, STICK, without, VerifyMode.Quick);
 
     assertThat(r.converged()).isTrue();
-    assertThat(types(r)).containsSubsequence("RetractWtgRecord", "RemoveWtg", "WriteManifest");
+    assertThat(types(r)).containsSubsequence("RetractWtgRecord", "RemoveWtg", "WriteManifest", "RemoveVentoyMenu");
     assertThat(volumes.table(image).partition(3)).isEmpty();
     Inspection i = lab.inspect(image, VerifyMode.Quick);
     assertThat(i.windowsToGo()).isEmpty();
     assertThat(i.manifest().wtg()).isNull();
+    assertThat(i.ventoyMenu()).as("the menu RescueFleet wrote goes with the system").isNull();
   }
 
   @Test
