@@ -27,7 +27,8 @@ public class RescueDriveStatus extends ResourceStatus {
   @JsonPropertyDescription("Entries in sync over entries wanted, e.g. 3/5.")
   public String entriesSynced;
 
-  @JsonPropertyDescription("Lifetime bytes written to the stick by RescueFleet.")
+  @JsonPropertyDescription("Lifetime bytes RescueFleet wrote to the stick, as the stick's manifest counts them: what"
+      + " reached the device by its own write counter (filesystem metadata included). Drives the wear alert.")
   public Long bytesWritten;
 
   @JsonPropertyDescription("Write throughput of the last sync, MB/s (10^6 bytes per second).")
@@ -53,6 +54,49 @@ public class RescueDriveStatus extends ResourceStatus {
 
   @JsonPropertyDescription("The operator's verification schedule: insertions since the last Full verification and the level due now.")
   public Verification verification;
+
+  @JsonPropertyDescription("The Windows To Go system on the stick as its station last found it; absent when it has none.")
+  public WindowsToGo windowsToGo;
+
+  /** A Windows To Go system on the stick, as its marker on the stick says. */
+  public static class WindowsToGo {
+    @JsonPropertyDescription("Partition (in the reserved space) or VhdFile (on the data partition).")
+    public String target;
+
+    @JsonPropertyDescription("Where it is: partition 3, or the VHD's path on the data partition.")
+    public String location;
+
+    @JsonPropertyDescription("applied, damaged (sampled files differ from the image), incomplete (never applied or"
+        + " interrupted) or unusable.")
+    public String state;
+
+    @JsonPropertyDescription("Why it is damaged, incomplete or unusable.")
+    public String detail;
+
+    @JsonPropertyDescription("The WtgProfile it was applied from.")
+    public String profile;
+
+    @JsonPropertyDescription("SHA-256 of the WIM or ESD it was applied from.")
+    public String imageSha256;
+
+    @JsonPropertyDescription("Index of the applied image inside that file.")
+    public Integer imageIndex;
+
+    @JsonPropertyDescription("Name of the applied image.")
+    public String imageName;
+
+    @JsonPropertyDescription("The edition the profile selected by, if it selected by edition.")
+    public String edition;
+
+    @JsonPropertyDescription("Generated (EFI boot files and a BCD store, as bcdboot makes them) or NotGenerated.")
+    public String bootConfiguration;
+
+    @JsonPropertyDescription("Why no boot configuration was generated: nothing boots this Windows.")
+    public String bootConfigurationReason;
+
+    @JsonPropertyDescription("When it was applied (RFC 3339).")
+    public String appliedAt;
+  }
 
   /** State of one catalog entry on the stick. */
   public static class EntryStatus {

@@ -5,7 +5,8 @@ import io.fabric8.generator.annotation.Required;
 
 /** A key inside a Secret; the namespace is given where the referring object is cluster-scoped. */
 public class SecretKeyRef {
-  @JsonPropertyDescription("Namespace of the Secret. Namespaced objects always use their own namespace.")
+  @JsonPropertyDescription("Namespace of the Secret, required where the referring object is cluster-scoped."
+      + " A namespaced object reads Secrets only in its own namespace: leave it out or name that namespace.")
   public String namespace;
 
   @Required

@@ -115,9 +115,25 @@ public final class ManifestValidator {
         if (c.present(e.signature.keySecretRef, at + ".signature.keySecretRef")) {
           c.present(e.signature.keySecretRef.name, at + ".signature.keySecretRef.name");
           c.present(e.signature.keySecretRef.key, at + ".signature.keySecretRef.key");
+          ownNamespace(catalog, e.signature.keySecretRef.namespace, at + ".signature.keySecretRef.namespace", c);
         }
       }
     }
+  }
+
+  /**
+   * A namespaced object reads Secrets only in its own namespace: whoever may edit it there must not
+   * gain another namespace's Secrets through it, so a different namespace is refused, not ignored.
+   */
+  private static void ownNamespace(HasMetadata object, String namespace, String field, Checker c) {
+    if (namespace == null || namespace.isEmpty()) {
+      return;
+    }
+    String own = object.getMetadata() == null || object.getMetadata().getNamespace() == null
+        || object.getMetadata().getNamespace().isEmpty() ? "default" : object.getMetadata().getNamespace();
+    c.check(namespace.equals(own), field, "must be empty or \"" + own + "\", the " + object.getKind()
+        + "'s own namespace: a namespaced object may not read Secrets in another namespace, got \""
+        + namespace + "\"");
   }
 
   private void wtgProfile(WtgProfile profile, Checker c) {

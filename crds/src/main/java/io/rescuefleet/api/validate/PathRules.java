@@ -22,6 +22,9 @@ public final class PathRules {
   /** Ventoy's plugin file, owned by RescueFleet. */
   public static final String VENTOY_JSON = "ventoy/ventoy.json";
 
+  /** Ventoy's user menu (F6), which RescueFleet generates for a Windows To Go partition. */
+  public static final String VENTOY_GRUB_CFG = "ventoy/ventoy_grub.cfg";
+
   private static final Pattern RELATIVE = Pattern.compile(ApiConstants.RELATIVE_PATH_PATTERN);
   private static final Set<String> RESERVED_NAMES = Set.of(
       "CON", "PRN", "AUX", "NUL",
@@ -58,8 +61,8 @@ public final class PathRules {
     if (lower.equals(MANIFEST_DIR) || lower.startsWith(MANIFEST_DIR + "/")) {
       return Optional.of("must not be inside " + MANIFEST_DIR + "/, which RescueFleet keeps for itself");
     }
-    if (lower.equals(VENTOY_JSON)) {
-      return Optional.of("must not be " + VENTOY_JSON + ", which RescueFleet generates");
+    if (lower.equals(VENTOY_JSON) || lower.equals(VENTOY_GRUB_CFG)) {
+      return Optional.of("must not be " + lower + ", which RescueFleet generates");
     }
     return Optional.empty();
   }

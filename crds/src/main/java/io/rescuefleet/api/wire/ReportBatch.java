@@ -13,6 +13,10 @@ public record ReportBatch(String batchId, List<DriveReport> reports) {
    * report whose sequence it has already applied. {@code phase} is one the station observes:
    * Absent, Reconciling, Ready, Drifted or Failed. {@code entries}, when present, is the state of
    * every catalog entry on the stick (omitted: unchanged since the last report).
+   * {@code lifetimeBytesWritten} is the stick manifest's lifetime count, in the same unit as
+   * {@link Outcome#bytesWritten()}: bytes that reached the device by its own write counter.
+   * {@code windowsToGo}, when present, is every Windows To Go system found on the stick (empty: none;
+   * omitted: not observed since the last report).
    */
   public record DriveReport(
       String driveKey,
@@ -28,7 +32,42 @@ public record ReportBatch(String batchId, List<DriveReport> reports) {
       List<ThroughputSample> samples,
       Outcome outcome,
       long lifetimeBytesWritten,
-      List<EntryState> entries) {}
+      List<EntryState> entries,
+      List<WindowsToGoState> windowsToGo) {
+
+    /** A report without Windows To Go state, as stations sent before it was reported. */
+    public DriveReport(String driveKey, String serial, String port, String insertionId, long sequence, DrivePhase phase,
+        String time, Progress progress, List<ActionResult> actions, VerifyResult verify, List<ThroughputSample> samples,
+        Outcome outcome, long lifetimeBytesWritten, List<EntryState> entries) {
+      this(driveKey, serial, port, insertionId, sequence, phase, time, progress, actions, verify, samples, outcome,
+          lifetimeBytesWritten, entries, null);
+    }
+  }
+
+  /**
+   * One Windows To Go system on the stick, as its marker says, never as a run meant it to be.
+   * {@code state}: {@code applied}, {@code damaged} (sampled files differ from the image),
+   * {@code incomplete} (no marker: never applied, or interrupted) or {@code unusable}.
+   * {@code bootConfiguration}: {@code Generated} (EFI boot files and a BCD store, as bcdboot makes them)
+   * or {@code NotGenerated}, with {@code bootConfigurationReason} saying why; null when unknown.
+   *
+   * @param target Partition or VhdFile
+   * @param location where it is: {@code partition 3} or the VHD's path on the data partition
+   * @param appliedAt when it was applied (RFC 3339)
+   */
+  public record WindowsToGoState(
+      String target,
+      String location,
+      String state,
+      String detail,
+      String profile,
+      String imageSha256,
+      Integer imageIndex,
+      String imageName,
+      String edition,
+      String bootConfiguration,
+      String bootConfigurationReason,
+      String appliedAt) {}
 
   /** One catalog entry on the stick: Pending, Syncing, Synced, Failed or Mismatch, and the SHA-256 found. */
   public record EntryState(String name, String state, String sha256) {}
@@ -56,8 +95,9 @@ public record ReportBatch(String batchId, List<DriveReport> reports) {
   }
 
   /**
-   * How a reconcile ended. {@code reason} is a CamelCase condition reason when it failed (e.g.
-   * {@code SourceFailed}, {@code VerifyFailed}, {@code DeviceRefused}).
+   * How a reconcile ended. {@code bytesWritten} is what this run wrote to the device (its own write
+   * counter, filesystem metadata and the manifest included). {@code reason} is a CamelCase condition
+   * reason when it failed (e.g. {@code SourceFailed}, {@code VerifyFailed}, {@code DeviceRefused}).
    */
   public record Outcome(
       boolean converged,

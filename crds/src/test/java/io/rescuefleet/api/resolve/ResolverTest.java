@@ -120,6 +120,28 @@ class ResolverTest {
   }
 
   @Test
+  void signatureKeyMayNameTheCatalogsOwnNamespaceButNoOther() {
+    String secrets = """
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: keys, namespace: ops}
+        data: {b.asc: LS0tLS1CRUdJTiBQR1A=}
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: keys, namespace: other}
+        data: {b.asc: LS0tLS1CRUdJTiBQR1A=}
+        """;
+    String signed = ", signature: {url: \"https://m.example.org/b.iso.asc\", keySecretRef: {namespace: %s, name: keys, key: b.asc}}";
+    assertThat(resolve(catalog(signed.formatted("ops")) + DRIVE + secrets).files().get(0).signature()).isNotNull();
+    assertThatThrownBy(() -> resolve(catalog(signed.formatted("other")) + DRIVE + secrets))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
+            .anySatisfy(m -> assertThat(m).contains("IsoCatalog ops/set: spec.entries[0].signature.keySecretRef.namespace: "
+                + "must be empty or \"ops\"")));
+  }
+
+  @Test
   void reportsEveryProblemAtOnce() {
     String yaml = catalog("") + DRIVE.replace("name: set}", "name: set}\n  policyRef: {name: strict}\n  entries: {names: [zz]}");
     assertThatThrownBy(() -> resolve(yaml))

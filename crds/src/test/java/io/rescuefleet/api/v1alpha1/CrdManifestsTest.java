@@ -2,6 +2,7 @@ package io.rescuefleet.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
@@ -10,7 +11,9 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -85,11 +88,34 @@ class CrdManifestsTest {
   }
 
   @Test
-  void printerColumns() throws IOException {
+  void printerColumnsInTheOrderKubectlShouldShowThem() throws IOException {
+    // kubectl prints additionalPrinterColumns in list order; the generator alone would sort them by jsonPath.
     assertThat(columns("rescuedrives.rescuefleet.io-v1.yml")).extracting(CustomResourceColumnDefinition::getJsonPath)
-        .contains(".status.station", ".status.phase", ".status.entriesSynced", ".status.lastWriteMBps", ".metadata.creationTimestamp");
+        .containsExactly(".status.station", ".status.phase", ".status.entriesSynced", ".status.lastWriteMBps",
+            ".metadata.creationTimestamp");
     assertThat(columns("imagingstations.rescuefleet.io-v1.yml")).extracting(CustomResourceColumnDefinition::getJsonPath)
-        .contains(".status.online", ".status.drives", ".status.lastHeartbeat");
+        .containsExactly(".status.online", ".status.drives", ".status.lastHeartbeat", ".metadata.creationTimestamp");
+    for (String name : names(COMMITTED)) {
+      List<String> columns = columns(name).stream().map(CustomResourceColumnDefinition::getName).toList();
+      if (columns.contains("Age")) {
+        assertThat(columns).as(name + ": Age comes last, as in kubectl's own kinds").endsWith("Age");
+      }
+    }
+  }
+
+  @Test
+  void printerColumnsFollowTheDeclaredAnnotations() throws IOException {
+    Map<String, Class<?>> kinds = Map.of(
+        "rescuedrives.rescuefleet.io-v1.yml", RescueDrive.class,
+        "imagingstations.rescuefleet.io-v1.yml", ImagingStation.class,
+        "isocatalogs.rescuefleet.io-v1.yml", IsoCatalog.class,
+        "wtgprofiles.rescuefleet.io-v1.yml", WtgProfile.class,
+        "fleetpolicies.rescuefleet.io-v1.yml", FleetPolicy.class);
+    for (Map.Entry<String, Class<?>> kind : kinds.entrySet()) {
+      assertThat(columns(kind.getKey())).extracting(CustomResourceColumnDefinition::getName).as(kind.getKey())
+          .containsExactlyElementsOf(Arrays.stream(kind.getValue().getAnnotationsByType(AdditionalPrinterColumn.class))
+              .map(AdditionalPrinterColumn::name).toList());
+    }
   }
 
   private static List<String> names(Path dir) throws IOException {

@@ -35,6 +35,7 @@ class PathRulesTest {
       ".rescuefleet/x      | RescueFleet keeps",
       ".RescueFleet        | RescueFleet keeps",
       "ventoy/ventoy.json  | RescueFleet generates",
+      "ventoy/Ventoy_Grub.cfg | RescueFleet generates",
   })
   void rejectsWithReason(String path, String reason) {
     assertThat(PathRules.check(path)).hasValueSatisfying(m -> assertThat(m).contains(reason));

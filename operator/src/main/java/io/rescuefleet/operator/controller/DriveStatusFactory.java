@@ -67,6 +67,8 @@ final class DriveStatusFactory {
       v.mismatches = runtime.lastVerify().mismatches();
       s.lastVerify = v;
     }
+    s.windowsToGo = WindowsToGoBlock.of(runtime.windowsToGo(),
+        drive.getSpec() == null || drive.getSpec().wtgProfileRef == null ? null : drive.getSpec().wtgProfileRef.name);
     s.driftCorrections = runtime.driftCorrections();
     s.appliedDigest = runtime.appliedDigest();
     s.consecutiveFailures = runtime.consecutiveFailures();

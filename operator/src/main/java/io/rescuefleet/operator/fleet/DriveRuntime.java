@@ -5,6 +5,7 @@ import io.rescuefleet.api.wire.ReportBatch.EntryState;
 import io.rescuefleet.api.wire.ReportBatch.Outcome;
 import io.rescuefleet.api.wire.ReportBatch.Progress;
 import io.rescuefleet.api.wire.ReportBatch.VerifyResult;
+import io.rescuefleet.api.wire.ReportBatch.WindowsToGoState;
 import io.rescuefleet.operator.policy.ThroughputStats;
 import io.rescuefleet.operator.policy.VerifyPlan;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.List;
  *
  * @param reportedPhase the station's phase for {@code reportedInsertion}, or null before any report
  * @param write throughput of the admitted write samples over the policy's window
+ * @param windowsToGo the Windows To Go systems last reported on the stick, null when never reported
  */
 public record DriveRuntime(
     DrivePhase reportedPhase,
@@ -37,4 +39,5 @@ public record DriveRuntime(
     ThroughputStats write,
     ThroughputStats read,
     VerifyPlan verifyPlan,
-    List<DriftRecord> driftHistory) {}
+    List<DriftRecord> driftHistory,
+    List<WindowsToGoState> windowsToGo) {}

@@ -10,6 +10,7 @@ import io.rescuefleet.api.wire.ReportBatch.Outcome;
 import io.rescuefleet.api.wire.ReportBatch.Progress;
 import io.rescuefleet.api.wire.ReportBatch.ThroughputSample;
 import io.rescuefleet.api.wire.ReportBatch.VerifyResult;
+import io.rescuefleet.api.wire.ReportBatch.WindowsToGoState;
 import io.rescuefleet.operator.binding.Binding;
 import io.rescuefleet.operator.policy.AlertKind;
 import io.rescuefleet.operator.policy.SampleGate;
@@ -54,6 +55,8 @@ public final class DriveState {
   private Instant lastSeen;
   private Progress progress;
   private List<EntryState> entries = List.of();
+  /** Null until a station reports (or a previous operator recorded) the stick's Windows To Go. */
+  private List<WindowsToGoState> windowsToGo;
   private long bytesWritten;
   private Double lastWriteMBps;
   private Double lastReadMBps;
@@ -118,6 +121,11 @@ public final class DriveState {
     if (status.entries != null) {
       entries = status.entries.stream().map(e -> new EntryState(e.name, e.state, e.sha256)).toList();
     }
+    if (status.windowsToGo != null) {
+      var w = status.windowsToGo;
+      windowsToGo = List.of(new WindowsToGoState(w.target, w.location, w.state, w.detail, w.profile, w.imageSha256,
+          w.imageIndex, w.imageName, w.edition, w.bootConfiguration, w.bootConfigurationReason, w.appliedAt));
+    }
   }
 
   /**
@@ -149,6 +157,10 @@ public final class DriveState {
     }
     if (report.entries() != null) {
       entries = List.copyOf(report.entries());
+    }
+    List<WindowsToGoState> windowsToGoBefore = windowsToGo;
+    if (report.windowsToGo() != null) {
+      windowsToGo = List.copyOf(report.windowsToGo());
     }
 
     long added = 0;
@@ -210,7 +222,7 @@ public final class DriveState {
     }
     boolean changed = phaseChanged || moved || added > 0 || !writes.isEmpty() || !reads.isEmpty()
         || report.verify() != null || outcome != null || !Objects.equals(progressBefore, progress)
-        || !Objects.equals(entriesBefore, entries);
+        || !Objects.equals(entriesBefore, entries) || !Objects.equals(windowsToGoBefore, windowsToGo);
     return new ReportEffect(true, changed, phaseChanged, List.copyOf(writes), List.copyOf(reads), dropped, added, detected,
         corrected, mismatches);
   }
@@ -306,6 +318,7 @@ public final class DriveState {
     double window = policy.throughputWindowSeconds();
     return new DriveRuntime(reportedPhase, reportedInsertion, station, port, serial, lastSeen, progress, entries,
         bytesWritten, lastWriteMBps, lastReadMBps, lastVerify, driftCorrections, appliedDigest, lastOutcome,
-        consecutiveFailures, writeWindow.stats(window), readWindow.stats(window), verifyPlan, List.copyOf(driftHistory));
+        consecutiveFailures, writeWindow.stats(window), readWindow.stats(window), verifyPlan, List.copyOf(driftHistory),
+        windowsToGo);
   }
 }

@@ -9,6 +9,7 @@ import io.rescuefleet.api.wire.ReportBatch.ActionResult;
 import io.rescuefleet.api.wire.ReportBatch.DriveReport;
 import io.rescuefleet.api.wire.ReportBatch.EntryState;
 import io.rescuefleet.api.wire.ReportBatch.ThroughputSample;
+import io.rescuefleet.api.wire.ReportBatch.WindowsToGoState;
 import io.rescuefleet.operator.status.Timestamps;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ public final class WireValidator {
   static final int MAX_SAMPLES = 3600;
   static final int MAX_ACTIONS = 1000;
   static final int MAX_ENTRIES = 256;
+  static final int MAX_WTG = 8;
 
   private static final Pattern SERIAL = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
   private static final Pattern PORT = Pattern.compile(ApiConstants.USB_PORT_PATTERN);
@@ -37,6 +39,9 @@ public final class WireValidator {
   private static final Set<DrivePhase> STATION_PHASES =
       EnumSet.of(DrivePhase.Absent, DrivePhase.Reconciling, DrivePhase.Ready, DrivePhase.Drifted, DrivePhase.Failed);
   private static final Set<String> ENTRY_STATES = Set.of("Pending", "Syncing", "Synced", "Failed", "Mismatch");
+  private static final Set<String> WTG_TARGETS = Set.of("Partition", "VhdFile");
+  private static final Set<String> WTG_STATES = Set.of("applied", "damaged", "incomplete", "unusable");
+  private static final Set<String> BOOT_CONFIGURATIONS = Set.of("Generated", "NotGenerated");
 
   private WireValidator() {}
 
@@ -159,6 +164,43 @@ public final class WireValidator {
         }
       }
     }
+    list(r.windowsToGo(), MAX_WTG, at + ".windowsToGo");
+    if (r.windowsToGo() != null) {
+      for (int i = 0; i < r.windowsToGo().size(); i++) {
+        windowsToGo(r.windowsToGo().get(i), at + ".windowsToGo[" + i + "]");
+      }
+    }
+  }
+
+  private static void windowsToGo(WindowsToGoState w, String at) {
+    required(w, at);
+    check(w.target() != null && WTG_TARGETS.contains(w.target()), at + ".target", "must be Partition or VhdFile");
+    required(w.location(), at + ".location");
+    maxLength(w.location(), 1024, at + ".location");
+    check(w.state() != null && WTG_STATES.contains(w.state()), at + ".state",
+        "must be applied, damaged, incomplete or unusable");
+    maxLength(w.detail(), 1024, at + ".detail");
+    if (w.profile() != null) {
+      matches(w.profile(), DNS_LABEL, at + ".profile", "a DNS-1123 label");
+    }
+    if (w.imageSha256() != null) {
+      matches(w.imageSha256(), SHA256, at + ".imageSha256", "64 lowercase hex digits");
+    }
+    check(w.imageIndex() == null || w.imageIndex() >= 1, at + ".imageIndex", "must be at least 1");
+    maxLength(w.imageName(), 256, at + ".imageName");
+    maxLength(w.edition(), 256, at + ".edition");
+    check(w.bootConfiguration() == null || BOOT_CONFIGURATIONS.contains(w.bootConfiguration()), at + ".bootConfiguration",
+        "must be Generated or NotGenerated");
+    boolean notGenerated = "NotGenerated".equals(w.bootConfiguration());
+    check(!notGenerated || w.bootConfigurationReason() != null && !w.bootConfigurationReason().isBlank(),
+        at + ".bootConfigurationReason", "is required when bootConfiguration is NotGenerated");
+    check(notGenerated || w.bootConfigurationReason() == null, at + ".bootConfigurationReason",
+        "is given only when bootConfiguration is NotGenerated");
+    maxLength(w.bootConfigurationReason(), 1024, at + ".bootConfigurationReason");
+    optionalTime(w.appliedAt(), at + ".appliedAt");
+    boolean marked = "applied".equals(w.state()) || "damaged".equals(w.state());
+    check(!marked || w.imageSha256() != null && w.imageIndex() != null && w.bootConfiguration() != null, at + ".imageSha256",
+        "imageSha256, imageIndex and bootConfiguration are required for an " + w.state() + " system");
   }
 
   private static void driveKey(String key, String field) {

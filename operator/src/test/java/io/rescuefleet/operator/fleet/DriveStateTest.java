@@ -107,6 +107,24 @@ class DriveStateTest {
   }
 
   @Test
+  void aRestartedOperatorKeepsTheWindowsToGoItRecorded() {
+    RescueDriveStatus s = new RescueDriveStatus();
+    s.windowsToGo = new RescueDriveStatus.WindowsToGo();
+    s.windowsToGo.target = "Partition";
+    s.windowsToGo.location = "partition 3";
+    s.windowsToGo.state = "applied";
+    s.windowsToGo.bootConfiguration = "NotGenerated";
+    s.windowsToGo.bootConfigurationReason = "no BCD-Template";
+    DriveState d = new DriveState("ns/d");
+    d.seed(s);
+    assertThat(d.runtime().windowsToGo()).singleElement().satisfies(w -> {
+      assertThat(w.location()).isEqualTo("partition 3");
+      assertThat(w.bootConfigurationReason()).isEqualTo("no BCD-Template");
+    });
+    assertThat(new DriveState("ns/e").runtime().windowsToGo()).as("never reported").isNull();
+  }
+
+  @Test
   void onlyTheBoundStationOrTheLastOneWhenUnboundMayReport() {
     FleetState fleet = new FleetState(java.time.Clock.systemUTC());
     DriveState d = fleet.drive("ns/d");

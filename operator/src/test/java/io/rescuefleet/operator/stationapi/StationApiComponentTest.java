@@ -11,9 +11,11 @@ import io.rescuefleet.api.wire.Assignments;
 import io.rescuefleet.api.wire.Assignments.StationAssignment;
 import io.rescuefleet.api.wire.ReportAck;
 import io.rescuefleet.api.wire.ReportBatch.Direction;
+import io.rescuefleet.api.wire.ReportBatch.DriveReport;
 import io.rescuefleet.api.wire.ReportBatch.Outcome;
 import io.rescuefleet.api.wire.ReportBatch.ThroughputSample;
 import io.rescuefleet.api.wire.ReportBatch.VerifyResult;
+import io.rescuefleet.api.wire.ReportBatch.WindowsToGoState;
 import io.rescuefleet.api.wire.StationApi;
 import io.rescuefleet.operator.testing.Fixtures;
 import io.rescuefleet.operator.testing.OperatorFixture;
@@ -176,6 +178,47 @@ class StationApiComponentTest {
         assertThat(s.bytesWritten).isEqualTo(10);
       });
     }
+  }
+
+  @Test
+  void windowsToGoAsTheStationFoundItReachesStatus() {
+    station("ns-wtg", "lab-wtg", "tok-wtg");
+    f.create(Fixtures.driveBySerial("ns-wtg", "stick", "WTG1", "rescue-set"));
+    try (StationClient lab = f.station("lab-wtg", "tok-wtg")) {
+      lab.heartbeatOk(Wire.heartbeat(Wire.stick("WTG1", "1-1", "i")));
+      awaitAssignments(lab, a -> assertThat(a.assignments()).hasSize(1));
+      String sha = "ab".repeat(32);
+      WindowsToGoState stale = new WindowsToGoState("VhdFile", "wtg/old.vhd", "incomplete", "no Windows To Go marker", null,
+          null, null, null, null, null, null, null);
+      WindowsToGoState applied = new WindowsToGoState("Partition", "partition 3", "applied", null, "win11-wtg", sha, 2,
+          "Windows 11 Pro", "Windows 11 Pro", "NotGenerated", "the image has no Windows/System32/config/BCD-Template",
+          "2025-06-01T00:00:00Z");
+      DriveReport done = Wire.report("ns-wtg/stick", "WTG1", "1-1", "i", 1, DrivePhase.Ready, null, List.of(), null,
+          new Outcome(true, 10, false, false, null, null, null), 10);
+      lab.reportsOk(Wire.batch("w-1", withWindowsToGo(done, List.of(stale, applied))));
+      awaitStatus("ns-wtg", "stick", s -> {
+        assertThat(s.windowsToGo).as("the marked system, not the stale VHD").isNotNull();
+        assertThat(s.windowsToGo.location).isEqualTo("partition 3");
+        assertThat(s.windowsToGo.imageSha256).isEqualTo(sha);
+        assertThat(s.windowsToGo.imageIndex).isEqualTo(2);
+        assertThat(s.windowsToGo.edition).isEqualTo("Windows 11 Pro");
+        assertThat(s.windowsToGo.bootConfiguration).isEqualTo("NotGenerated");
+        assertThat(s.windowsToGo.bootConfigurationReason).contains("BCD-Template");
+        assertThat(s.windowsToGo.appliedAt).isEqualTo("2025-06-01T00:00:00Z");
+      });
+      // A progress report says nothing about Windows To Go: what was known stays.
+      lab.reportsOk(Wire.batch("w-2", Wire.progress("ns-wtg/stick", "WTG1", "1-1", "i", 2, 5, 10)));
+      awaitStatus("ns-wtg", "stick", s -> assertThat(s.progress.bytesDone).isEqualTo(5));
+      assertThat(f.drive("ns-wtg", "stick").getStatus().windowsToGo.bootConfiguration).isEqualTo("NotGenerated");
+      lab.reportsOk(Wire.batch("w-3", withWindowsToGo(Wire.report("ns-wtg/stick", "WTG1", "1-1", "i", 3, DrivePhase.Ready,
+          null, List.of(), null, new Outcome(true, 0, false, false, null, null, null), 10), List.of())));
+      awaitStatus("ns-wtg", "stick", s -> assertThat(s.windowsToGo).as("removed from the stick").isNull());
+    }
+  }
+
+  private static DriveReport withWindowsToGo(DriveReport r, List<WindowsToGoState> windowsToGo) {
+    return new DriveReport(r.driveKey(), r.serial(), r.port(), r.insertionId(), r.sequence(), r.phase(), r.time(),
+        r.progress(), r.actions(), r.verify(), r.samples(), r.outcome(), r.lifetimeBytesWritten(), r.entries(), windowsToGo);
   }
 
   @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rescuefleet.station.engine.EngineResult;
 import io.rescuefleet.station.engine.Inspection;
+import io.rescuefleet.station.engine.ReadBackReport;
 import io.rescuefleet.station.engine.VerifyReport;
 import io.rescuefleet.station.execute.ActionReport;
 import io.rescuefleet.station.plan.Action;
@@ -55,8 +56,13 @@ final class Output {
     ArrayNode actions = o.putArray("actions");
     if (r.plan() != null) {
       for (Action a : r.plan().actions()) {
-        actions.addObject().put("type", a.type()).put("path", a.target()).put("bytes", a.bytes()).put("seconds", 0)
-            .put("description", a.describe()).put("writesToStick", a.writesToStick());
+        ObjectNode n = actions.addObject().put("type", a.type()).put("path", a.target());
+        if (a.bytes() < 0) {
+          n.putNull("bytes"); // known only once it runs (a manifest, a format): null, never a made-up -1
+        } else {
+          n.put("bytes", a.bytes());
+        }
+        n.put("seconds", 0).put("description", a.describe()).put("writesToStick", a.writesToStick());
       }
     }
     return o;
@@ -68,12 +74,7 @@ final class Output {
         .put("converged", r.converged());
     o.put("bytesWritten", r.bytesWritten()).put("bytesRead", r.bytesRead())
         .put("writeMBps", round(r.writeMBps())).put("readMBps", round(r.readMBps()));
-    VerifyReport v = r.verify();
-    ObjectNode verify = o.putObject("verify");
-    if (v != null) {
-      verify.put("mode", v.mode().name()).put("filesChecked", v.filesChecked()).put("bytesHashed", v.bytesHashed())
-          .put("mismatches", v.mismatches()).put("readMBps", round(v.readMBps())).put("readPath", v.readPath());
-    }
+    o.set("verify", verify(r.verify(), r.readBack()));
     o.put("driftDetected", r.driftDetected()).put("driftCorrected", r.driftCorrected());
     ArrayNode notes = o.putArray("notes");
     for (PlanNote n : r.notes()) {
@@ -90,6 +91,26 @@ final class Output {
       o.putObject("failure").put("reason", r.failure().reason()).put("message", r.failure().message());
     }
     return o;
+  }
+
+  /**
+   * Everything the run hashed from the device: the totals, then the drift-detection pass over what was
+   * on the stick ({@code pass}) and the read-back of what it wrote ({@code readBack}) on their own.
+   */
+  private static ObjectNode verify(VerifyReport v, ReadBackReport b) {
+    ObjectNode verify = JSON.createObjectNode();
+    if (v != null) {
+      double seconds = v.seconds() + b.seconds();
+      verify.put("mode", v.mode().name()).put("filesChecked", v.filesChecked() + b.filesChecked())
+          .put("bytesHashed", v.bytesHashed() + b.bytesHashed()).put("mismatches", v.mismatches() + b.mismatches())
+          .put("readMBps", round(seconds <= 0 ? 0 : (v.bytesHashed() + b.bytesHashed()) / seconds / 1e6))
+          .put("readPath", v.readPath());
+      verify.putObject("pass").put("filesChecked", v.filesChecked()).put("bytesHashed", v.bytesHashed())
+          .put("mismatches", v.mismatches()).put("readMBps", round(v.readMBps()));
+    }
+    verify.putObject("readBack").put("filesChecked", b.filesChecked()).put("bytesHashed", b.bytesHashed())
+        .put("mismatches", b.mismatches()).put("readMBps", round(b.readMBps()));
+    return verify;
   }
 
   /** The JSON of inspect: the inspection, with ventoy.json as JSON when it parses (as text when edited into garbage). */
@@ -134,6 +155,11 @@ final class Output {
       out.printf("  verify: %s, %d file(s), %s hashed from the device at %s (%s), %d mismatch(es)%n", v.mode(),
           v.filesChecked(), bytes(v.bytesHashed()), mbps(v.readMBps()), v.readPath(), v.mismatches());
     }
+    ReadBackReport b = r.readBack();
+    if (b.filesChecked() > 0) {
+      out.printf("  read back after writing: %d file(s), %s hashed from the device at %s, %d mismatch(es)%n",
+          b.filesChecked(), bytes(b.bytesHashed()), mbps(b.readMBps()), b.mismatches());
+    }
     if (r.driftDetected()) {
       out.printf("  drift: detected%s%n", r.driftCorrected() ? " and corrected" : applied ? ", NOT corrected" : "");
     }
@@ -174,6 +200,8 @@ final class Output {
           f.sha256() == null ? "" : f.sha256().substring(0, 16) + "...");
     }
     out.printf("ventoy.json: %s%n", i.ventoyJson() == null ? "absent" : i.ventoyJson().strip().replace("\n", "\n  "));
+    out.printf("ventoy_grub.cfg (F6 menu): %s%n",
+        i.ventoyMenu() == null ? "absent" : i.ventoyMenu().strip().replace("\n", "\n  "));
     out.printf("windows to go:%s%n", i.windowsToGo().isEmpty() ? " none" : "");
     for (WtgStatus w : i.windowsToGo()) {
       out.printf("  %s%n", windowsToGo(w));

@@ -9,6 +9,7 @@ import io.rescuefleet.api.wire.ReportBatch.Outcome;
 import io.rescuefleet.api.wire.ReportBatch.Progress;
 import io.rescuefleet.api.wire.ReportBatch.ThroughputSample;
 import io.rescuefleet.api.wire.ReportBatch.VerifyResult;
+import io.rescuefleet.api.wire.ReportBatch.WindowsToGoState;
 import io.rescuefleet.station.engine.EngineListener;
 import io.rescuefleet.station.engine.EngineResult;
 import io.rescuefleet.station.engine.WireReports;
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Turns one engine run on one stick into drive reports: it listens to the run, and each
  * {@link #drain} hands out what happened since the previous one (phase, progress with an ETA,
  * finished actions, throughput samples, the state of each catalog entry when it changed);
- * {@link #finish} adds the outcome.
+ * {@link #finish} adds the outcome and the Windows To Go systems found.
  */
 final class DriveReporter implements EngineListener {
   private final String driveKey;
@@ -109,7 +110,7 @@ final class DriveReporter implements EngineListener {
     if (!dirty) {
       return null;
     }
-    return take(null, null, 0);
+    return take(null, null, 0, null);
   }
 
   /** The last report of the run, with its outcome. */
@@ -126,7 +127,7 @@ final class DriveReporter implements EngineListener {
       entryStates.replaceAll((path, state) -> "Pending".equals(state) ? "Mismatch" : state);
       entriesChanged = true;
     }
-    return take(verify, outcome, result.lifetimeBytesWritten());
+    return take(verify, outcome, result.lifetimeBytesWritten(), WireReports.windowsToGo(result));
   }
 
   static DrivePhase phaseOf(EngineResult result, boolean writesAllowed) {
@@ -139,11 +140,11 @@ final class DriveReporter implements EngineListener {
     return writesAllowed ? DrivePhase.Failed : DrivePhase.Drifted;
   }
 
-  private DriveReport take(VerifyResult verify, Outcome outcome, long lifetimeBytes) {
+  private DriveReport take(VerifyResult verify, Outcome outcome, long lifetimeBytes, List<WindowsToGoState> windowsToGo) {
     long done = Math.min(bytesTotal, bytesOfFinishedActions + bytesOfCurrentAction);
     DriveReport report = new DriveReport(driveKey, serial, port, insertionId, sequence.incrementAndGet(), phase,
         clock.instant().toString(), new Progress(done, bytesTotal, eta(done)), List.copyOf(actions), verify,
-        List.copyOf(samples), outcome, lifetimeBytes, entriesChanged ? entries() : null);
+        List.copyOf(samples), outcome, lifetimeBytes, entriesChanged ? entries() : null, windowsToGo);
     entriesChanged = false;
     actions.clear();
     samples.clear();

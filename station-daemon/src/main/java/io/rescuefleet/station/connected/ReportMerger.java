@@ -45,7 +45,8 @@ final class ReportMerger {
         foldSamples(concat(a.samples(), b.samples())),
         b.outcome() != null ? b.outcome() : a.outcome(),
         Math.max(a.lifetimeBytesWritten(), b.lifetimeBytesWritten()),
-        b.entries() != null ? b.entries() : a.entries());
+        b.entries() != null ? b.entries() : a.entries(),
+        b.windowsToGo() != null ? b.windowsToGo() : a.windowsToGo());
   }
 
   private static List<ThroughputSample> foldSamples(List<ThroughputSample> samples) {

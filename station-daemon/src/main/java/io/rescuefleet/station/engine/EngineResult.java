@@ -45,6 +45,11 @@ public record EngineResult(
     windowsToGo = windowsToGo == null ? List.of() : List.copyOf(windowsToGo);
   }
 
+  /** The copies this run hashed again from the device after writing them; {@link #verify()} is the drift pass. */
+  public ReadBackReport readBack() {
+    return ReadBackReport.of(actions, failure);
+  }
+
   /** Bytes written by one kind of action (e.g. {@code CopyFile}). */
   public long bytesWrittenBy(String type) {
     return actions.stream().filter(a -> a.type().equals(type) && a.ok()).mapToLong(ActionReport::bytes).sum();

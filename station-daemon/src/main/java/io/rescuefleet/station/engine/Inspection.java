@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A stick as it is, for {@code inspect}: partitions with their filesystems, the Ventoy version (or
  * "not installed"), the files on the data partition (SHA-256 where verified, managed or not), the
- * ventoy.json in effect, the manifest, and the Windows To Go systems found.
+ * ventoy.json and Ventoy's user menu (ventoy_grub.cfg) in effect, the manifest, and the Windows To Go
+ * systems found.
  */
 public record Inspection(
     String device,
@@ -20,6 +21,7 @@ public record Inspection(
     String filesystemDriver,
     List<FileView> files,
     String ventoyJson,
+    String ventoyMenu,
     String manifestStatus,
     StickManifest manifest,
     VerifyReport verify,

@@ -22,6 +22,7 @@ import io.rescuefleet.station.plan.DesiredFile;
 import io.rescuefleet.station.session.StickSession;
 import io.rescuefleet.station.session.ToolStickSession;
 import io.rescuefleet.station.session.Toolbox;
+import io.rescuefleet.station.wtg.VentoyMenu;
 import io.rescuefleet.station.wtg.WtgStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,7 +90,8 @@ final class Inspector {
           .collect(Collectors.toMap(r -> PathRules.collisionKey(r.path()), Function.identity(), (a, b) -> a));
       for (ObservedFile f : volume.files()) {
         FileRecord r = records.get(PathRules.collisionKey(f.path()));
-        boolean ventoyJson = PathRules.collisionKey(f.path()).equals(PathRules.VENTOY_JSON);
+        boolean ventoyJson = PathRules.collisionKey(f.path()).equals(PathRules.VENTOY_JSON)
+            || PathRules.collisionKey(f.path()).equals(PathRules.VENTOY_GRUB_CFG) && VentoyMenu.ours(volume.ventoyMenu());
         if (o.wtg().vhd(f.path()).isPresent()) {
           files.add(new Inspection.FileView(f.path(), f.size(), Instant.ofEpochMilli(f.mtimeMillis()).toString(), null,
               true, "windows to go"));
@@ -103,7 +105,7 @@ final class Inspector {
     VerifyReport verify = o.verifyPass() == null ? null : VerifyReport.of(o.verifyPass());
     return new Inspection(device, o.diskSectors() * 512, serial, table.label(), partitions, version,
         o.efi().secureBootLayout(), session.driver().map(Object::toString).orElse(null), files,
-        volume == null ? null : volume.ventoyJson(),
+        volume == null ? null : volume.ventoyJson(), volume == null ? null : volume.ventoyMenu(),
         volume == null ? "no readable data filesystem" : volume.manifest().describe(), manifest.orElse(null), verify,
         volume == null ? 0 : volume.freeBytes(), volume == null ? 0 : volume.totalBytes(), WtgStatus.of(o.wtg()));
   }

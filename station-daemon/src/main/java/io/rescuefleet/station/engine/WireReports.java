@@ -3,7 +3,9 @@ package io.rescuefleet.station.engine;
 import io.rescuefleet.api.wire.ReportBatch.ActionResult;
 import io.rescuefleet.api.wire.ReportBatch.Outcome;
 import io.rescuefleet.api.wire.ReportBatch.VerifyResult;
+import io.rescuefleet.api.wire.ReportBatch.WindowsToGoState;
 import io.rescuefleet.station.execute.ActionReport;
+import io.rescuefleet.station.wtg.WtgStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +26,24 @@ public final class WireReports {
     VerifyReport v = r.verify();
     return v == null ? null
         : new VerifyResult(v.mode(), v.filesChecked(), v.bytesHashed(), v.mismatches(), v.readMBps(), at.toString());
+  }
+
+  /**
+   * The Windows To Go systems the run last observed on the stick (empty: none), or null when it failed
+   * before observing any, so the operator keeps what it knew.
+   */
+  public static List<WindowsToGoState> windowsToGo(EngineResult r) {
+    if (r.plan() == null) {
+      return null;
+    }
+    return r.windowsToGo().stream().map(WireReports::windowsToGo).toList();
+  }
+
+  static WindowsToGoState windowsToGo(WtgStatus w) {
+    String boot = w.bootGenerated() == null ? null : w.bootGenerated() ? "Generated" : "NotGenerated";
+    return new WindowsToGoState(w.target(), w.location(), w.state(), w.detail(), w.profile(), w.imageSha256(),
+        w.imageIndex(), w.imageName(), w.edition(), boot, Boolean.FALSE.equals(w.bootGenerated()) ? w.bootNote() : null,
+        w.appliedAt());
   }
 
   public static Outcome outcome(EngineResult r) {

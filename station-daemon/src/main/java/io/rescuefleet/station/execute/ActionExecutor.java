@@ -22,6 +22,7 @@ import io.rescuefleet.station.plan.FormatEfiPartition;
 import io.rescuefleet.station.plan.Plan;
 import io.rescuefleet.station.plan.PrepareWtgImage;
 import io.rescuefleet.station.plan.RelabelDataPartition;
+import io.rescuefleet.station.plan.RemoveVentoyMenu;
 import io.rescuefleet.station.plan.RemoveWtg;
 import io.rescuefleet.station.plan.RetractManifestEntries;
 import io.rescuefleet.station.plan.RetractWtgRecord;
@@ -31,6 +32,7 @@ import io.rescuefleet.station.plan.WriteEfiImage;
 import io.rescuefleet.station.plan.WriteManifest;
 import io.rescuefleet.station.plan.WritePartitionTable;
 import io.rescuefleet.station.plan.WriteVentoyJson;
+import io.rescuefleet.station.plan.WriteVentoyMenu;
 import io.rescuefleet.station.plan.WtgAction;
 import io.rescuefleet.station.session.StickSession;
 import io.rescuefleet.station.wtg.volume.PreparedImage;
@@ -73,7 +75,7 @@ public final class ActionExecutor {
     List<ActionReport> reports = new ArrayList<>();
     List<Action> actions = plan.actions();
     String disk = ctx.session().disk();
-    long writtenBefore = BlockDevices.sectorsWritten(disk);
+    long writtenBefore = run.sectorsAtStart;
     for (int i = 0; i < actions.size(); ) {
       if (actions.get(i) instanceof CopyFile) {
         // Consecutive copies go to the volume work as one batch (it may prepare them together); each
@@ -147,8 +149,11 @@ public final class ActionExecutor {
     private final StickSession session;
     private final Map<String, CachedImage> sources = new HashMap<>();
     private final Map<String, FileRecord> verified = new LinkedHashMap<>();
+    /** Bytes moved by the actions' own count: what the manifest records only when the device keeps no count. */
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong read = new AtomicLong();
+    /** The device's write counter when the run began (-1: the kernel keeps none for it). */
+    private final long sectorsAtStart;
     /** The manifest on the stick now: the one observed, or what this run retracted it to. */
     private Optional<StickManifest> onStick;
     /** The Windows To Go image checked for this run's apply. */
@@ -161,6 +166,7 @@ public final class ActionExecutor {
       this.listener = listener;
       this.session = ctx.session();
       this.onStick = ctx.previousManifest();
+      this.sectorsAtStart = BlockDevices.sectorsWritten(session.disk());
     }
 
     /** Performs one action; returns the bytes it moved by its own count. */
@@ -192,8 +198,9 @@ public final class ActionExecutor {
         return count(works.boot().writeBootCode(session.disk(), release(a.version()), a.style()));
       }
       if (action instanceof WriteEfiImage a) {
-        return count(works.boot().writeEfiImage(session.efiDevice(), release(a.version()), a.secureBoot(),
-            progress(a, Direction.write)));
+        // Its progress already counts what it writes.
+        return works.boot().writeEfiImage(session.efiDevice(), release(a.version()), a.secureBoot(),
+            progress(a, Direction.write));
       }
       if (action instanceof CleanStaging) {
         works.volume().cleanStaging(session.writableRoot());
@@ -227,6 +234,15 @@ public final class ActionExecutor {
         byte[] bytes = a.content().getBytes(StandardCharsets.UTF_8);
         works.volume().writeAtomically(session.writableRoot(), PathRules.VENTOY_JSON, bytes);
         return count(bytes.length);
+      }
+      if (action instanceof WriteVentoyMenu a) {
+        byte[] bytes = a.content().getBytes(StandardCharsets.UTF_8);
+        works.volume().writeAtomically(session.writableRoot(), PathRules.VENTOY_GRUB_CFG, bytes);
+        return count(bytes.length);
+      }
+      if (action instanceof RemoveVentoyMenu) {
+        works.volume().delete(session.writableRoot(), PathRules.VENTOY_GRUB_CFG);
+        return 0;
       }
       if (action instanceof WriteManifest a) {
         byte[] bytes = ManifestCodec.write(composer.compose(ctx.previousManifest(), update(a)));
@@ -380,8 +396,10 @@ public final class ActionExecutor {
       }
       var desired = ctx.desired();
       boolean allPresent = a.pending().stream().allMatch(verified::containsKey);
+      // The lifetime count is what reached the device, as the run's bytesWritten is: one meaning for wear.
       return new ManifestComposer.Update(desired.driveKey(), desired.specDigest(), a.claimsSpec() && allPresent,
-          desired.ventoyJsonSha256(), a.carried(), copies, a.verifyPass(), written.get(), wtg);
+          desired.ventoyJsonSha256(), a.carried(), copies, a.verifyPass(), written(session.disk(), sectorsAtStart, this),
+          wtg);
     }
 
     private CachedImage source(String sha256, String path) {

@@ -26,7 +26,10 @@ public final class ManifestComposer {
     this.clock = clock;
   }
 
-  /** What the run established, to be recorded. */
+  /**
+   * What the run established, to be recorded. {@code bytesWrittenThisRun} is what reached the device
+   * before the manifest (its own write counter), or the actions' own count when the device keeps none.
+   */
   public record Update(
       String driveKey,
       String specDigest,

@@ -12,7 +12,9 @@ import java.util.Optional;
  * @param driveKey the RescueDrive ({@code namespace/name}) last applied
  * @param specDigest the assignment's content digest last applied in full
  * @param ventoyJsonSha256 SHA-256 of the /ventoy/ventoy.json written
- * @param lifetimeBytesWritten bytes RescueFleet wrote to the stick over its life, for wear alerts
+ * @param lifetimeBytesWritten bytes RescueFleet wrote to the stick over its life, for wear alerts: what reached the
+ *     device by its own write counter (filesystem metadata included; each run's manifest write itself not), the
+ *     actions' own count only where the device keeps none
  * @param sampleCursor where the next Sampled verification starts, in chunks over all files
  * @param wtg the Windows To Go system applied, or null (written by the Windows To Go work)
  */

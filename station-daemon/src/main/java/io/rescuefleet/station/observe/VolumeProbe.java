@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads the content of a mounted data partition: every regular file with size and mtime (RescueFleet's
- * own directory apart), the manifest, ventoy.json, leftovers of interrupted copies, and space.
+ * own directory apart), the manifest, ventoy.json and ventoy_grub.cfg, leftovers of interrupted copies, and space.
  */
 public final class VolumeProbe {
   /** RescueFleet's directory on the stick: manifest and staging area. */
@@ -56,6 +56,9 @@ public final class VolumeProbe {
         ventoySha = bytes != null ? Digests.sha256(bytes) : hashLarge(ventoyJson);
         ventoyContent = bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
       }
+      Path menu = root.resolve(PathRules.VENTOY_GRUB_CFG);
+      String menuContent = Files.isRegularFile(menu) && Files.size(menu) <= MAX_VENTOY_JSON
+          ? new String(Files.readAllBytes(menu), java.nio.charset.StandardCharsets.UTF_8) : null;
       List<String> leftovers = new ArrayList<>();
       Path staging = root.resolve(STAGING_DIR);
       if (Files.isDirectory(staging)) {
@@ -64,7 +67,7 @@ public final class VolumeProbe {
         }
       }
       FileStore store = Files.getFileStore(root);
-      return new VolumeState(driver, files, manifest, ventoySha, ventoyContent, leftovers, store.getUsableSpace(),
+      return new VolumeState(driver, files, manifest, ventoySha, ventoyContent, menuContent, leftovers, store.getUsableSpace(),
           store.getTotalSpace());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the data partition at " + root, e);

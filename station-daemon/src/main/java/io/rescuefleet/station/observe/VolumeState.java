@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The mounted data partition: every regular file (RescueFleet's own directory excluded), the manifest
- * as read, the SHA-256 and text of /ventoy/ventoy.json (null if absent), leftovers of interrupted
- * copies, and space.
+ * as read, the SHA-256 and text of /ventoy/ventoy.json (null if absent), the text of Ventoy's user
+ * menu /ventoy/ventoy_grub.cfg (null if absent or too large to be RescueFleet's), leftovers of
+ * interrupted copies, and space.
  */
 public record VolumeState(
     FsDriver driver,
@@ -16,6 +17,7 @@ public record VolumeState(
     ManifestRead manifest,
     String ventoyJsonSha256,
     String ventoyJson,
+    String ventoyMenu,
     List<String> stagingLeftovers,
     long freeBytes,
     long totalBytes) {

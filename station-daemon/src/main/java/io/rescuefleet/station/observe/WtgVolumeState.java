@@ -17,6 +17,8 @@ import java.util.List;
  * @param vhdPath the VHD on the data partition, null for a partition
  * @param sizeBytes the partition's size, or the VHD's disk size (without its footer)
  * @param identity how a BCD store names the volume's partition now (disk and partition identity), if known
+ * @param fsUuid the NTFS volume serial as {@code blkid} prints it (16 hex digits), how Ventoy's GRUB finds
+ *     a partition volume ({@code search --fs-uuid}); null for a VHD or when unknown
  */
 public record WtgVolumeState(
     WtgTarget target,
@@ -27,7 +29,14 @@ public record WtgVolumeState(
     BcdDevice identity,
     String problem,
     MarkerRead marker,
-    SampleResult samples) {
+    SampleResult samples,
+    String fsUuid) {
+
+  /** A volume whose filesystem UUID was not read. */
+  public WtgVolumeState(WtgTarget target, int partition, Region region, String vhdPath, long sizeBytes, BcdDevice identity,
+      String problem, MarkerRead marker, SampleResult samples) {
+    this(target, partition, region, vhdPath, sizeBytes, identity, problem, marker, samples, null);
+  }
 
   /** The result of checking sampled files of an applied image against the image's hashes. */
   public record SampleResult(int checked, List<String> mismatches) {
@@ -42,7 +51,7 @@ public record WtgVolumeState(
   }
 
   public WtgVolumeState withSamples(SampleResult result) {
-    return new WtgVolumeState(target, partition, region, vhdPath, sizeBytes, identity, problem, marker, result);
+    return new WtgVolumeState(target, partition, region, vhdPath, sizeBytes, identity, problem, marker, result, fsUuid);
   }
 
   /** How to name it in plans and reports: {@code partition 3} or the VHD's path. */

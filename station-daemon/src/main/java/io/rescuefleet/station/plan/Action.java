@@ -7,7 +7,7 @@ package io.rescuefleet.station.plan;
 public sealed interface Action
     permits FetchImage, WritePartitionTable, FormatDataPartition, RelabelDataPartition, FormatEfiPartition,
         WriteBootCode, WriteEfiImage, CleanStaging, RetractManifestEntries, DeleteFile, CopyFile, VerifyFile,
-        WriteVentoyJson, WriteManifest, WtgAction {
+        WriteVentoyJson, WriteVentoyMenu, RemoveVentoyMenu, WriteManifest, WtgAction {
 
   /** The action's kind as reports name it, e.g. {@code CopyFile}. */
   default String type() {

@@ -108,7 +108,7 @@ final class FilePlanner {
     for (Map.Entry<String, ObservedFile> e : present.entrySet()) {
       boolean wanted = desired.files().stream().anyMatch(f -> PathRules.collisionKey(f.path()).equals(e.getKey()));
       if (!wanted && !owned.containsKey(e.getKey()) && !e.getKey().equals(PathRules.collisionKey(PathRules.VENTOY_JSON))
-          && !windowsToGoVhd(desired, observed, e.getKey())) {
+          && !windowsToGoVhd(desired, observed, e.getKey()) && !ourMenu(volume, e.getKey())) {
         unmanaged.add(e.getValue().path());
       }
     }
@@ -183,6 +183,12 @@ final class FilePlanner {
     boolean recordedVhd = applied != null && "VhdFile".equals(applied.target()) && applied.location() != null
         && PathRules.collisionKey(applied.location()).equals(key);
     return desiredVhd || recordedVhd;
+  }
+
+  /** Ventoy's user menu, when RescueFleet wrote it for Windows To Go (see VentoyMenuPlanner). */
+  private static boolean ourMenu(VolumeState volume, String key) {
+    return key.equals(PathRules.collisionKey(PathRules.VENTOY_GRUB_CFG))
+        && io.rescuefleet.station.wtg.VentoyMenu.ours(volume.ventoyMenu());
   }
 
   /** The record of a file kept as it is; a full-file hash this pass refreshes its time and chunks. */

@@ -9,11 +9,13 @@ import java.util.List;
 /**
  * The pure planner: {@code plan(desired, observed)} returns the minimal ordered actions that make the
  * observed stick the desired one. No I/O; time only from the injected clock. The order keeps a stick
- * safe: sources are fetched and checked before anything is written; the manifest is written last.
+ * safe: sources are fetched and checked before anything is written; Ventoy's user menu follows the
+ * Windows To Go work it offers; the manifest is written last.
  */
 public final class Planner {
   private final LayoutPlanner layout = new LayoutPlanner();
   private final FilePlanner files;
+  private final VentoyMenuPlanner menu = new VentoyMenuPlanner();
   private final WtgPlanner wtg;
 
   public Planner(Clock clock, WtgPlanner wtg) {
@@ -43,10 +45,17 @@ public final class Planner {
     FilePlanner.Outcome content = files.plan(desired, observed, disk.dataFormatted(), othersReachable,
         !windows.actions().isEmpty());
     notes.addAll(content.notes());
+    VentoyMenuPlanner.Outcome userMenu = menu.plan(desired.wtg(), observed.wtg(), observed.volume(), disk.dataFormatted(),
+        !windows.actions().isEmpty());
+    notes.addAll(userMenu.notes());
+    List<String> unmanaged = content.unmanaged().stream()
+        .filter(p -> !(userMenu.action().orElse(null) instanceof WriteVentoyMenu && p.equalsIgnoreCase(
+            io.rescuefleet.api.validate.PathRules.VENTOY_GRUB_CFG)))
+        .toList();
 
     long free = disk.dataFormatted() ? target.data().sizeBytes() * 98 / 100 : observed.volume().freeBytes();
     SpaceCheck.check(free, content.deletes(), content.copies(), disk.dataFormatted() ? null : observed.volume(),
-        content.unmanaged()).ifPresent(notes::add);
+        unmanaged).ifPresent(notes::add);
 
     List<Action> actions = new ArrayList<>();
     actions.addAll(content.fetches());
@@ -60,9 +69,10 @@ public final class Planner {
       actions.add(content.ventoyJson());
     }
     actions.addAll(windows.actions());
+    userMenu.action().ifPresent(actions::add);
     if (content.manifest() != null) {
       actions.add(content.manifest());
     }
-    return new Plan(target, actions, notes, content.unmanaged());
+    return new Plan(target, actions, notes, unmanaged);
   }
 }

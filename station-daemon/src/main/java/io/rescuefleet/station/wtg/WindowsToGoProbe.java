@@ -115,7 +115,7 @@ public final class WindowsToGoProbe implements WtgProbe {
             "its NTFS does not span the partition", new MarkerRead.Absent(), null);
       }
       return new WtgVolumeState(WtgTarget.Partition, p.number(), p.region(), null, p.region().sizeBytes(), identity, null,
-          markers.read(device.path()), null);
+          markers.read(device.path()), null, fs.uuid());
     }
   }
 }

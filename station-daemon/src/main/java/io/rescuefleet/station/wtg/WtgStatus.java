@@ -12,7 +12,8 @@ import java.util.List;
  * marker), never from what a run meant to do: {@code state} is {@code applied}, {@code damaged}
  * (sampled files differ from the image), {@code incomplete} (no marker: never applied, or interrupted)
  * or {@code unusable} (not NTFS, a VHD without a valid footer, an unreadable marker);
- * {@code bootConfiguration} is {@code generated} or {@code not generated (why)}, null when unknown;
+ * {@code bootConfiguration} is {@code generated} or {@code not generated (why)}, null when unknown
+ * ({@code bootGenerated} and {@code bootNote} say the same for programs);
  * {@code offlineServicing} says what was written to the image's registry for unattend.xml's offline
  * settings.
  */
@@ -27,6 +28,8 @@ public record WtgStatus(
     String imageName,
     String edition,
     String bootConfiguration,
+    Boolean bootGenerated,
+    String bootNote,
     String appliedAt,
     List<String> offlineServicing,
     Integer samplesChecked,
@@ -54,15 +57,17 @@ public record WtgStatus(
     }
     WtgMarker m = valid.marker();
     boolean damaged = differing != null && differing > 0;
-    String boot = m.bootConfiguration() == BootConfiguration.Generated ? "generated" : "not generated (" + m.bootNote() + ")";
+    boolean generated = m.bootConfiguration() == BootConfiguration.Generated;
+    String boot = generated ? "generated" : "not generated (" + m.bootNote() + ")";
     return new WtgStatus(v.target().name(), v.location(), damaged ? "damaged" : "applied",
         damaged ? String.join("; ", v.samples().mismatches()) : null, m.profile(), m.imageSha256(), m.imageIndex(),
-        m.imageName(), m.edition(), boot, m.appliedAt(), m.offlineServicing(), checked, differing);
+        m.imageName(), m.edition(), boot, generated, generated ? null : m.bootNote(), m.appliedAt(), m.offlineServicing(),
+        checked, differing);
   }
 
   /** A volume without a trustworthy marker: nothing is known of what it holds. */
   private static WtgStatus unmarked(WtgVolumeState v, String state, String detail) {
     return new WtgStatus(v.target().name(), v.location(), state, detail, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null, null);
   }
 }

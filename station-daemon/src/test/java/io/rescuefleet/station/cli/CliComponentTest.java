@@ -93,10 +93,29 @@ class CliComponentTest {
     assertThat(r.get("writeMBps").asDouble()).isPositive();
     assertThat(r.get("bytesRead").asLong()).isGreaterThan(mib(3));
     assertThat(r.get("verify").fieldNames()).toIterable().contains("mode", "filesChecked", "bytesHashed", "mismatches");
+    long imageBytes = lab.images.stream().mapToLong(img -> img.size()).sum();
+    JsonNode verify = r.get("verify");
+    // A fresh stick has nothing to check before writing; every copy is hashed again from the device after.
+    assertThat(verify.get("pass").get("filesChecked").asInt()).isZero();
+    assertThat(verify.get("readBack").get("filesChecked").asInt()).isEqualTo(2);
+    assertThat(verify.get("readBack").get("bytesHashed").asLong()).isEqualTo(imageBytes);
+    assertThat(verify.get("filesChecked").asInt()).as("the summary counts the read-back").isEqualTo(2);
+    assertThat(verify.get("bytesHashed").asLong()).isEqualTo(imageBytes);
+    assertThat(verify.get("mismatches").asInt()).isZero();
     assertThat(Files.size(image)).isEqualTo(mib(128));
 
     assertThat(run("diff", "-f", yaml.toString(), "--target", image.toString(), "--verify", "quick")).as(stderr()).isZero();
     assertThat(stdout()).contains("lab/stick on image " + image, "nothing to do");
+
+    assertThat(run("diff", "-f", yaml.toString(), "--target", image.toString(), "--verify", "full", "--output", "json"))
+        .as(stderr()).isZero();
+    JsonNode d = json();
+    assertThat(d.get("verify").get("pass").get("filesChecked").asInt()).isEqualTo(2);
+    assertThat(d.get("verify").get("readBack").get("filesChecked").asInt()).isZero();
+    assertThat(d.get("actions")).singleElement().satisfies(a -> {
+      assertThat(a.get("type").asText()).isEqualTo("WriteManifest");
+      assertThat(a.get("bytes").isNull()).as("its size is known only once written: null, not -1").isTrue();
+    });
 
     assertThat(run("inspect", "--target", image.toString(), "--output", "json", "--verify", "full")).isZero();
     JsonNode i = json();

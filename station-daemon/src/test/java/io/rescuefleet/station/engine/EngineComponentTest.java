@@ -37,6 +37,7 @@ class EngineComponentTest {
   @TempDir
   Path dir;
   Path image;
+  EngineResult first;
 
   @BeforeAll
   static void lab() {
@@ -49,7 +50,7 @@ class EngineComponentTest {
   @BeforeEach
   void convergedStick() {
     image = dir.resolve("stick.img");
-    EngineResult first = lab.apply(image, STICK, yaml, null);
+    first = lab.apply(image, STICK, yaml, null);
     assertThat(first.failure()).isNull();
     assertThat(first.converged()).isTrue();
   }
@@ -106,6 +107,20 @@ class EngineComponentTest {
     assertThat(Arrays.copyOfRange(head, 384, 400)).as("Ventoy's disk UUID").isNotEqualTo(new byte[16]);
     byte[] core = release.core(io.rescuefleet.api.v1alpha1.PartitionStyle.GPT);
     assertThat(Arrays.copyOfRange(head, 34 * 512, 34 * 512 + core.length)).isEqualTo(core);
+  }
+
+  @Test
+  void theLifetimeCountIsWhatReachedTheDevice() {
+    // One meaning of "bytes written": the device's own count, which the wear alert and status.bytesWritten use.
+    // Only the manifest's own write (the last thing a run writes) is not in the count it records.
+    assertThat(first.lifetimeBytesWritten()).isBetween(first.bytesWritten() - mib(1), first.bytesWritten());
+    assertThat(lab.inspect(image, VerifyMode.Quick).manifest().lifetimeBytesWritten()).as("the manifest on the stick")
+        .isEqualTo(first.lifetimeBytesWritten());
+    assertThat(WireReports.outcome(first).bytesWritten()).as("the operator's outcome").isEqualTo(first.bytesWritten());
+
+    EngineResult full = lab.apply(image, STICK, yaml, VerifyMode.Full);
+    assertThat(full.lifetimeBytesWritten()).as("a bookkeeping pass adds what reached the device before its manifest")
+        .isBetween(first.lifetimeBytesWritten(), first.lifetimeBytesWritten() + full.bytesWritten());
   }
 
   @Test

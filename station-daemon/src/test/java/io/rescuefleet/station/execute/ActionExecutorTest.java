@@ -113,6 +113,15 @@ class ActionExecutorTest {
   }
 
   @Test
+  void withoutADeviceWriteCounterTheManifestCountsTheActionsOwnBytes() {
+    // /dev/fake has no /sys/class/block entry: the fallback is the bytes the actions moved, each counted once.
+    run(new FetchImage("a", "file:///a", SHA_A, 100, null), new CopyFile("iso/a.iso", "a", SHA_A, 100, CopyFile.Reason.MISSING),
+        new VerifyFile("iso/a.iso", "a", SHA_A, 100), manifest("iso/a.iso"));
+    StickManifest written = ((ManifestRead.Valid) ManifestCodec.read(work.written.get(".rescuefleet/manifest.json"))).manifest();
+    assertThat(written.lifetimeBytesWritten()).isEqualTo(PREVIOUS.lifetimeBytesWritten() + 100);
+  }
+
+  @Test
   void aReadBackMismatchStopsTheRunBeforeTheManifest() {
     work.corruptOnDevice.add("iso/a.iso");
     ExecutionResult r = run(new FetchImage("a", "file:///a", SHA_A, 100, null),

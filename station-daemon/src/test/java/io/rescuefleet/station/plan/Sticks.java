@@ -316,7 +316,7 @@ final class Sticks {
         if (ventoyJsonSha != null) {
           all.add(new ObservedFile("ventoy/ventoy.json", 20, 1_700_000_000_000L));
         }
-        volume = new VolumeState(null, all, manifest, ventoyJsonSha, null, staging, freeBytes, 500 * MIB);
+        volume = new VolumeState(null, all, manifest, ventoyJsonSha, null, null, staging, freeBytes, 500 * MIB);
       }
       return new ObservedDrive("/dev/sdz", sectors, "S1", table, data, efi, volume, checks, pass,
           new ObservedWtg(extraPartitions, null), cached);

@@ -9,6 +9,7 @@ import io.rescuefleet.api.wire.ReportBatch.ThroughputSample;
 import io.rescuefleet.station.engine.EngineListener;
 import io.rescuefleet.station.engine.EngineResult;
 import io.rescuefleet.station.engine.Inspection;
+import io.rescuefleet.station.engine.WireReports;
 import io.rescuefleet.station.execute.ActionReport;
 import io.rescuefleet.station.failure.FailureKind;
 import io.rescuefleet.station.layout.DesiredLayout;
@@ -186,6 +187,7 @@ class WindowsToGoComponentTest {
       assertThat(w.imageIndex()).isEqualTo(2);
       assertThat(w.imageName()).isEqualTo("Windows 11 Home");
       assertThat(w.bootConfiguration()).isEqualTo("generated");
+      assertThat(w.bootGenerated()).isTrue();
       assertThat(w.samplesChecked()).isPositive();
       assertThat(w.samplesDiffering()).isZero();
     });
@@ -197,6 +199,35 @@ class WindowsToGoComponentTest {
       assertThat(w.applyId()).isEqualTo(marker.applyId());
       assertThat(w.bootConfiguration()).isEqualTo("Generated");
     });
+
+    // UEFI cannot read the NTFS volume holding the boot files: Ventoy's F6 menu chainloads them, finding the
+    // volume by the serial in its NTFS boot sector (what GRUB's ntfs driver reports as its UUID).
+    String serial = ntfsSerial(image, p3);
+    assertThat(types(r)).as("written once the stick shows the boot configuration").contains("WriteVentoyMenu");
+    assertThat(i.ventoyMenu()).isEqualTo(VentoyMenu.render("win11-wtg", serial))
+        .contains("--fs-uuid --set=rescuefleet_wtg " + serial, "chainloader (${rescuefleet_wtg})/EFI/Microsoft/Boot/bootmgfw.efi");
+    assertThat(i.files()).filteredOn(f -> f.path().equals("ventoy/ventoy_grub.cfg")).singleElement()
+        .satisfies(f -> assertThat(f.state()).isEqualTo("managed"));
+    assertThat(r.unmanaged()).doesNotContain("ventoy/ventoy_grub.cfg");
+
+    lab.edit(image, root -> StickLab.write(root.resolve("ventoy/ventoy_grub.cfg"),
+        VentoyMenu.HEADER + "\nmenuentry \"edited by hand\" {\n}\n"));
+    EngineResult restored = lab.apply(image, STICK, onPartition("edition: \"Windows 11 Home\""), VerifyMode.Quick);
+    assertThat(restored.converged()).isTrue();
+    assertThat(restored.driftDetected()).isTrue();
+    assertThat(restored.plan().actions()).extracting(Action::describe)
+        .containsExactly("write ventoy/ventoy_grub.cfg (differs from the Windows To Go on the stick; restoring)");
+    assertThat(lab.inspect(image, VerifyMode.Quick).ventoyMenu()).isEqualTo(VentoyMenu.render("win11-wtg", serial));
+  }
+
+  /** The volume serial of an NTFS partition, from its boot sector (offset 0x48, little endian), as 16 hex digits. */
+  private static String ntfsSerial(Path image, PartitionEntry p) throws IOException {
+    try (var f = new java.io.RandomAccessFile(image.toFile(), "r")) {
+      f.seek(p.start() * 512 + 0x48);
+      byte[] b = new byte[8];
+      f.readFully(b);
+      return String.format("%016x", java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+    }
   }
 
   @Test
@@ -299,22 +330,36 @@ class WindowsToGoComponentTest {
     assertThat(again.notes()).anySatisfy(n -> assertThat(n.reason()).isEqualTo("WtgBootNotGenerated"));
     assertThat(again.windowsToGo()).singleElement()
         .satisfies(w -> assertThat(w.bootConfiguration()).startsWith("not generated"));
+    // The operator hears the same, to put it in the RescueDrive's status.
+    assertThat(WireReports.windowsToGo(again)).singleElement().satisfies(w -> {
+      assertThat(w.target()).isEqualTo("Partition");
+      assertThat(w.location()).isEqualTo("partition 3");
+      assertThat(w.state()).isEqualTo("applied");
+      assertThat(w.imageSha256()).isEqualTo(bareSha);
+      assertThat(w.imageIndex()).isEqualTo(1);
+      assertThat(w.bootConfiguration()).isEqualTo("NotGenerated");
+      assertThat(w.bootConfigurationReason()).isEqualTo("the image has no Windows/System32/config/BCD-Template");
+      assertThat(w.appliedAt()).isNotBlank();
+    });
     assertThat(volumes.ls(image, 3, "/").lines()).contains("Windows").doesNotContain("EFI");
+    assertThat(lab.inspect(image, VerifyMode.Quick).ventoyMenu()).as("nothing to offer in Ventoy's menu").isNull();
   }
 
   @Test
   void aProfileTakenOffTheDriveRemovesThePartitionItMade() {
     Path image = stick(onPartition("index: 1"));
+    assertThat(lab.inspect(image, VerifyMode.Quick).ventoyMenu()).contains(VentoyMenu.title("win11-wtg"));
     String without = onPartition("index: 1").replace("  wtgProfileRef: {name: win11-wtg}\n", "");
 
     EngineResult r = lab.apply(image, STICK, without, VerifyMode.Quick);
 
     assertThat(r.converged()).isTrue();
-    assertThat(types(r)).containsSubsequence("RetractWtgRecord", "RemoveWtg", "WriteManifest");
+    assertThat(types(r)).containsSubsequence("RetractWtgRecord", "RemoveWtg", "WriteManifest", "RemoveVentoyMenu");
     assertThat(volumes.table(image).partition(3)).isEmpty();
     Inspection i = lab.inspect(image, VerifyMode.Quick);
     assertThat(i.windowsToGo()).isEmpty();
     assertThat(i.manifest().wtg()).isNull();
+    assertThat(i.ventoyMenu()).as("the menu RescueFleet wrote goes with the system").isNull();
   }
 
   @Test
