@@ -81,6 +81,10 @@ public final class AtomicVolumeWork implements VolumeWork {
           while (buffer.hasRemaining()) {
             copied += out.write(buffer);
           }
+          // Each chunk reaches the stick before it counts: otherwise the page cache takes the whole image
+          // at memory speed, progress and throughput samples say nothing of the stick (a slow one looks
+          // fast until a final fsync that no cancellation can interrupt).
+          out.force(false);
           progress.accept(n);
           buffer.clear();
         }
