@@ -41,9 +41,8 @@ public final class FleetApi implements AutoCloseable {
 
   /** The real cluster of {@code KUBECONFIG} when the environment sets it, else a fresh in-process API server. */
   public static FleetApi connect(Map<String, String> environment) {
-    String kubeconfig = environment.get("KUBECONFIG");
     FleetApi api;
-    if (kubeconfig == null || kubeconfig.isBlank()) {
+    if (!namesCluster(environment)) {
       InProcessApiServer server = InProcessApiServer.start();
       api = new FleetApi(server, server.newClient());
     } else {
@@ -57,6 +56,12 @@ public final class FleetApi implements AutoCloseable {
       api.close();
       throw e;
     }
+  }
+
+  /** Whether {@code environment} points at a real cluster: a non-blank {@code KUBECONFIG}. */
+  static boolean namesCluster(Map<String, String> environment) {
+    String kubeconfig = environment.get("KUBECONFIG");
+    return kubeconfig != null && !kubeconfig.isBlank();
   }
 
   public KubernetesClient client() {
