@@ -7,25 +7,42 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** Checks that the demo left nothing attached or mounted, and removes its work directory. */
-final class Cleanup {
+/** Checks that the demo (or an end-to-end test) left nothing attached or mounted, and removes its work directory. */
+public final class Cleanup {
   private Cleanup() {}
 
-  /** Loop devices still backed by a file under {@code work}, and mounts whose source is one of them. */
-  static List<String> leftovers(Path work) throws IOException, InterruptedException {
+  /**
+   * Loop devices still backed by a file under {@code work}, or by such a loop device (a partition
+   * attached at an offset), and mounts whose source is one of them or that lie under {@code work}.
+   */
+  public static List<String> leftovers(Path work) throws IOException, InterruptedException {
     List<String> found = new ArrayList<>();
     Process p = new ProcessBuilder("losetup", "--list", "--noheadings", "--output", "NAME,BACK-FILE").start();
     String out = new String(p.getInputStream().readAllBytes());
     p.waitFor(10, TimeUnit.SECONDS);
-    List<String> loops = new ArrayList<>();
+    Map<String, String> backing = new LinkedHashMap<>();
     for (String line : out.split("\n")) {
       String[] parts = line.trim().split("\\s+", 2);
-      if (parts.length == 2 && parts[1].startsWith(work.toString())) {
-        loops.add(parts[0]);
-        found.add("loop device " + parts[0] + " on " + parts[1]);
+      if (parts.length == 2) {
+        backing.put(parts[0], parts[1]);
+      }
+    }
+    Set<String> loops = new LinkedHashSet<>();
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (Map.Entry<String, String> loop : backing.entrySet()) {
+        boolean ours = loop.getValue().startsWith(work.toString()) || loops.contains(loop.getValue());
+        if (ours && loops.add(loop.getKey())) {
+          found.add("loop device " + loop.getKey() + " on " + loop.getValue());
+          grew = true;
+        }
       }
     }
     for (String line : Files.readAllLines(Path.of("/proc/mounts"))) {
@@ -37,7 +54,7 @@ final class Cleanup {
     return found;
   }
 
-  static void removeTree(Path root) throws IOException {
+  public static void removeTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

@@ -86,7 +86,7 @@ public final class Demo implements AutoCloseable {
     step("Serving the images on " + files.url(""));
 
     step("Starting the in-process Kubernetes API server (with the RescueFleet CRDs) and the operator");
-    fleet = LocalFleet.start(options.workDir().resolve("fleet"), c -> c);
+    fleet = LocalFleet.startInProcess(options.workDir().resolve("fleet"), c -> c);
     out.println("    metrics:           " + fleet.metricsUrl());
     out.println("    fleet-health page: " + fleet.fleetPageUrl());
 

@@ -1,18 +1,17 @@
 package io.rescuefleet.e2e;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.rescuefleet.api.v1alpha1.ImagingStation;
 import io.rescuefleet.api.v1alpha1.ImagingStationSpec;
 import io.rescuefleet.api.v1alpha1.SecretKeyRef;
 import io.rescuefleet.operator.RescueFleetOperator;
 import io.rescuefleet.operator.config.OperatorConfig;
 import io.rescuefleet.operator.devserver.ApiCall;
-import io.rescuefleet.operator.devserver.InProcessApiServer;
 import io.rescuefleet.station.connected.RunCommand;
 import io.rescuefleet.station.connected.StationConfig;
 import io.rescuefleet.station.connected.StationDaemon;
@@ -26,18 +25,22 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * A whole RescueFleet in one process, as the demo and the end-to-end suite run it: the in-process
- * Kubernetes API server, the operator on fixed loopback ports (so it can be restarted under the
- * stations' feet), and station daemons in connected mode, each with an image hub of image-backed
- * sticks. Everything talks over real HTTP; {@link #close} stops it all and leaves nothing attached.
+ * Kubernetes API server (or, with {@code KUBECONFIG} set, a real cluster: see {@link FleetApi}), the
+ * operator on fixed loopback ports (so it can be restarted under the stations' feet), and station
+ * daemons in connected mode, each with an image hub of image-backed sticks. Everything talks over
+ * real HTTP; {@link #close} stops it all and leaves nothing attached (on a real cluster it also
+ * deletes what it applied).
  */
 public final class LocalFleet implements AutoCloseable {
   public static final String SYSTEM_NAMESPACE = "rescuefleet-system";
@@ -45,9 +48,10 @@ public final class LocalFleet implements AutoCloseable {
   public static final String OPERATOR_USER_AGENT = "rescuefleet-operator";
 
   private final Path workDir;
-  private final InProcessApiServer apiServer;
+  private final FleetApi api;
   private final KubernetesClient client;
-  private final KubernetesClient operatorClient;
+  private final List<HasMetadata> applied = new ArrayList<>();
+  private final Set<String> namespaces = new HashSet<>();
   private final UnaryOperator<OperatorConfig> operatorSettings;
   private final int stationApiPort;
   private final int httpPort;
@@ -85,20 +89,32 @@ public final class LocalFleet implements AutoCloseable {
     }
   }
 
-  private LocalFleet(Path workDir, UnaryOperator<OperatorConfig> operatorSettings) throws IOException {
+  private LocalFleet(Path workDir, UnaryOperator<OperatorConfig> operatorSettings, Map<String, String> environment)
+      throws IOException {
     this.workDir = Files.createDirectories(workDir);
     this.operatorSettings = operatorSettings;
     this.stationApiPort = freePort();
     this.httpPort = freePort();
-    this.apiServer = InProcessApiServer.start();
-    apiServer.recordCalls();
-    this.client = apiServer.newClient();
-    this.operatorClient = apiServer.newClient(OPERATOR_USER_AGENT);
+    this.api = FleetApi.connect(environment, OPERATOR_USER_AGENT);
+    this.client = api.client();
   }
 
-  /** Starts the API server and the operator; add stations with {@link #addStation}. */
+  /**
+   * Starts the API (the real cluster of {@code KUBECONFIG} when set, else the in-process API server)
+   * and the operator; add stations with {@link #addStation}.
+   */
   public static LocalFleet start(Path workDir, UnaryOperator<OperatorConfig> operatorSettings) throws IOException {
-    LocalFleet fleet = new LocalFleet(workDir, operatorSettings);
+    return start(workDir, operatorSettings, System.getenv());
+  }
+
+  /** As {@link #start(Path, UnaryOperator)}, always on the in-process API server (the demo: never someone's cluster). */
+  public static LocalFleet startInProcess(Path workDir, UnaryOperator<OperatorConfig> operatorSettings) throws IOException {
+    return start(workDir, operatorSettings, Map.of());
+  }
+
+  private static LocalFleet start(Path workDir, UnaryOperator<OperatorConfig> operatorSettings,
+      Map<String, String> environment) throws IOException {
+    LocalFleet fleet = new LocalFleet(workDir, operatorSettings, environment);
     try {
       fleet.startOperator();
       return fleet;
@@ -112,13 +128,18 @@ public final class LocalFleet implements AutoCloseable {
     return client;
   }
 
+  /** Whether this fleet runs against a real cluster (KUBECONFIG) rather than the in-process API server. */
+  public boolean realCluster() {
+    return api.realCluster();
+  }
+
   public RescueFleetOperator operator() {
     return operator;
   }
 
   /** The distinct API calls the operator made so far (through its own client), for RBAC checks. */
   public Set<ApiCall> operatorCalls() {
-    return apiServer.calls().stream().filter(c -> OPERATOR_USER_AGENT.equals(c.userAgent())).collect(Collectors.toSet());
+    return api.calls().stream().filter(c -> OPERATOR_USER_AGENT.equals(c.userAgent())).collect(Collectors.toSet());
   }
 
   public String metricsUrl() {
@@ -137,10 +158,15 @@ public final class LocalFleet implements AutoCloseable {
     return stations.get(name);
   }
 
-  /** Creates or replaces objects, as kubectl apply would. */
-  public void apply(List<? extends HasMetadata> objects) {
+  /** Creates or replaces objects, as kubectl apply would, creating their namespaces first when missing. */
+  public synchronized void apply(List<? extends HasMetadata> objects) {
     for (HasMetadata o : objects) {
-      client.resource(o).createOr(NonDeletingOperation::update);
+      String ns = o.getMetadata().getNamespace();
+      if (ns != null && namespaces.add(ns) && client.namespaces().withName(ns).get() == null) {
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+      }
+      api.apply(o);
+      applied.add(o);
     }
   }
 
@@ -203,8 +229,8 @@ public final class LocalFleet implements AutoCloseable {
 
   /** Starts the operator on the fleet's fixed ports. */
   public void startOperator() {
-    OperatorConfig config = operatorSettings.apply(OperatorConfig.inProcessApiServer().withPorts(stationApiPort, httpPort));
-    operator = RescueFleetOperator.start(operatorClient, config);
+    OperatorConfig config = operatorSettings.apply(api.operatorConfig().withPorts(stationApiPort, httpPort));
+    operator = RescueFleetOperator.start(api.operatorClient(), config);
   }
 
   /** Stops the operator; stations keep working and keep their reports in their outboxes. */
@@ -225,9 +251,21 @@ public final class LocalFleet implements AutoCloseable {
       }
     }
     stopOperator();
-    operatorClient.close();
-    client.close();
-    apiServer.close();
+    if (api.realCluster()) {
+      deleteApplied();
+    }
+    api.close();
+  }
+
+  /** On a shared cluster, what this fleet applied goes again (newest first), so the next run starts clean. */
+  private synchronized void deleteApplied() {
+    for (int i = applied.size() - 1; i >= 0; i--) {
+      try {
+        client.resource(applied.get(i)).withTimeout(30, TimeUnit.SECONDS).delete();
+      } catch (RuntimeException e) {
+        // keep deleting the rest
+      }
+    }
   }
 
   private static int freePort() {

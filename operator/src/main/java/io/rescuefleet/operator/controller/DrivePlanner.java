@@ -22,6 +22,7 @@ import io.rescuefleet.operator.status.ConditionAggregator;
 import io.rescuefleet.operator.status.ConditionSet;
 import io.rescuefleet.operator.status.ConditionStatus;
 import io.rescuefleet.operator.status.ConditionTypes;
+import io.rescuefleet.operator.status.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -77,7 +78,8 @@ final class DrivePlanner {
         firingSince.put(f.kind(), cs.since(f.kind().name()).orElse(now));
       }
     }
-    QuarantineDecision quarantine = QuarantineRule.decide(policy.quarantine(), firingSince, seen.ack());
+    QuarantineDecision quarantine = QuarantineRule.decide(policy.quarantine(), firingSince, seen.ack(),
+        quarantinedSince(previous));
     cs.set(ConditionTypes.QUARANTINED, quarantine.status(), quarantine.reason(), quarantine.message());
 
     boolean sameInsertion = binding.insertionId() == null || binding.insertionId().equals(runtime.reportedInsertion());
@@ -141,6 +143,16 @@ final class DrivePlanner {
 
   private static String failureReason(DriveRuntime runtime, String fallback) {
     return runtime.lastOutcome() != null && runtime.lastOutcome().reason() != null ? runtime.lastOutcome().reason() : fallback;
+  }
+
+  /** When the drive was quarantined, if its last status says it is. */
+  private static Instant quarantinedSince(RescueDriveStatus previous) {
+    if (previous == null || previous.conditions == null) {
+      return null;
+    }
+    return previous.conditions.stream()
+        .filter(c -> ConditionTypes.QUARANTINED.equals(c.getType()) && ConditionStatus.True.name().equals(c.getStatus()))
+        .findFirst().flatMap(c -> Timestamps.parse(c.getLastTransitionTime())).orElse(null);
   }
 
   private static boolean previousSeen(RescueDriveStatus previous) {

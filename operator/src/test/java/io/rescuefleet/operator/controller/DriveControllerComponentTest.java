@@ -253,6 +253,34 @@ class DriveControllerComponentTest {
       });
       awaitStatus("ns-q", "stick", s -> assertThat(condition(s, "Quarantined").getMessage())
           .contains(ApiConstants.ACKNOWLEDGE_ANNOTATION).contains("next tuesday"));
+
+      // The first acknowledgement again (it covers SlowWrite), then the next verification passes: the
+      // VerifyMismatch alert clears, but the quarantine it started holds until acknowledged.
+      edit("ns-q", "stick", d -> {
+        d.getMetadata().getAnnotations().put(ApiConstants.ACKNOWLEDGE_ANNOTATION, ackAt);
+        return d;
+      });
+      awaitStatus("ns-q", "stick", s -> assertThat(condition(s, "Quarantined").getMessage()).contains("VerifyMismatch since"));
+      lab.reportsOk(Wire.batch("q-3", Wire.report("ns-q/stick", "Q1", "1-1", "i", 3, DrivePhase.Ready, null, List.of(),
+          new VerifyResult(VerifyMode.Full, 2, 1000, 0, 50, Instant.now().toString()), null, 15_000_000)));
+      awaitStatus("ns-q", "stick", s -> {
+        assertThat(condition(s, "VerifyMismatch").getStatus()).isEqualTo("False");
+        assertThat(condition(s, "Quarantined").getStatus()).isEqualTo("True");
+        assertThat(condition(s, "Quarantined").getReason()).isEqualTo("AwaitingAcknowledgement");
+        assertThat(s.phase).isEqualTo(DrivePhase.Quarantined);
+      });
+      awaitAssignments(lab, a -> assertThat(a.assignments().get(0).writesAllowed()).isFalse());
+      Thread.sleep(1100);
+      String secondAck = Timestamps.format(Instant.now());
+      edit("ns-q", "stick", d -> {
+        d.getMetadata().getAnnotations().put(ApiConstants.ACKNOWLEDGE_ANNOTATION, secondAck);
+        return d;
+      });
+      awaitStatus("ns-q", "stick", s -> {
+        assertThat(condition(s, "Quarantined").getStatus()).isEqualTo("False");
+        assertThat(s.phase).isEqualTo(DrivePhase.Degraded);
+      });
+      awaitAssignments(lab, a -> assertThat(a.assignments().get(0).writesAllowed()).isTrue());
     }
   }
 

@@ -69,8 +69,9 @@ public final class StationDaemon implements AutoCloseable {
   private volatile boolean closing;
   private int failedDrains;
 
-  /** One running engine run. */
-  private record Run(Insertions.Present stick, String driveKey, String key, Cancellation cancellation, DriveReporter reporter) {}
+  /** One running engine run; {@code writes} says whether it may write to the stick. */
+  private record Run(Insertions.Present stick, String driveKey, String key, boolean writes, Cancellation cancellation,
+      DriveReporter reporter) {}
 
   /** The last completed run of a stick: what it was for, and whether it converged. */
   private record Finished(String key, boolean ok, long atMillis) {}
@@ -144,6 +145,7 @@ public final class StationDaemon implements AutoCloseable {
           }
           assignmentsVersion = a.version();
           LOG.info("assignments received station={} version={} count={}", station, a.version(), a.assignments().size());
+          revokeWrites();
           schedule();
         }
       } catch (OperatorCallException e) {
@@ -154,6 +156,21 @@ public final class StationDaemon implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("assignments poll crashed station={}", station, e);
         sleep(Duration.ofSeconds(2));
+      }
+    }
+  }
+
+  /**
+   * Stops the runs whose drive was quarantined since they started: they may not write another chunk.
+   * Their last report is left out, as for a pulled stick; the observe-only run that follows reports.
+   */
+  private void revokeWrites() {
+    for (Run run : running.values()) {
+      if (WriteRevocation.revokes(run.writes(), run.stick().insertionId(),
+          assignmentsBySerialOrPort.get(run.stick().stick().key()))) {
+        LOG.info("run stopped, writes revoked drive={} serial={} port={}", run.driveKey(), run.stick().stick().serial(),
+            run.stick().stick().port());
+        run.cancellation().cancel("the operator revoked writes (quarantine)");
       }
     }
   }
@@ -184,7 +201,7 @@ public final class StationDaemon implements AutoCloseable {
   private void startRun(Insertions.Present p, StationAssignment sa, String key) {
     DriveReporter reporter = new DriveReporter(sa.assignment().driveKey(), p.stick().serial(), p.stick().port(),
         p.insertionId(), sa.assignment().files(), sequence, clock);
-    Run run = new Run(p, sa.assignment().driveKey(), key, new Cancellation(), reporter);
+    Run run = new Run(p, sa.assignment().driveKey(), key, sa.writesAllowed(), new Cancellation(), reporter);
     running.put(p.stick().key(), run);
     LOG.info("run started drive={} serial={} port={} verify={} writes={}", sa.assignment().driveKey(),
         p.stick().serial(), p.stick().port(), sa.verifyLevel(), sa.writesAllowed());

@@ -71,6 +71,7 @@ final class Convergence {
       if (pass == 1) {
         listener.phase("verify");
       }
+      sampler.begin();
       observed = verification.run(session, observed, goal.desired().files(), mode, goal.policy().sampleRatio(),
           cancellation, (done, total, n) -> {
             sampler.add(Direction.read, n);
@@ -168,6 +169,7 @@ final class Convergence {
       @Override
       public void started(int index, int count, Action action) {
         done.put(action, new AtomicLong());
+        sampler.begin();
         listener.actionStarted(index, count, action);
       }
 

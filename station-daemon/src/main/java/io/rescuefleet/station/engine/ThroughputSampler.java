@@ -19,6 +19,8 @@ final class ThroughputSampler {
   private final LongSupplier nanoTime;
   private final Consumer<ThroughputSample> sink;
   private final Map<Direction, long[]> open = new EnumMap<>(Direction.class);
+  /** When the work being measured began, if {@link #begin} said so; windows opened before the first bytes start there. */
+  private long begunAt = -1;
 
   ThroughputSampler(Duration interval, Clock clock, LongSupplier nanoTime, Consumer<ThroughputSample> sink) {
     this.intervalNanos = Math.max(1, interval.toNanos());
@@ -31,7 +33,7 @@ final class ThroughputSampler {
     ThroughputSample due = null;
     synchronized (this) {
       long now = nanoTime.getAsLong();
-      long[] window = open.computeIfAbsent(direction, d -> new long[] {now, 0});
+      long[] window = open.computeIfAbsent(direction, d -> new long[] {begunAt >= 0 ? begunAt : now, 0});
       window[1] += bytes;
       if (now - window[0] >= intervalNanos) {
         due = new ThroughputSample(direction, clock.instant().toString(), window[1], (now - window[0]) / 1e9);
@@ -42,6 +44,14 @@ final class ThroughputSampler {
     if (due != null) {
       sink.accept(due);
     }
+  }
+
+  /**
+   * Marks the start of a piece of work (an action, a verification): the first window opened after it
+   * starts here, so the time the first chunk took counts along with its bytes.
+   */
+  synchronized void begin() {
+    begunAt = nanoTime.getAsLong();
   }
 
   /** Emits what is left of every open window (at the end of an action). */
@@ -55,6 +65,7 @@ final class ThroughputSampler {
         }
       });
       open.clear();
+      begunAt = -1;
     }
     due.forEach(sink);
   }

@@ -66,7 +66,6 @@ public final class AtomicVolumeWork implements VolumeWork {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the free space of " + root, e);
     }
-    List<Copy> inPlaceCopies = batch.stream().filter(c -> inPlace.suits(session, c.size())).toList();
     long needed = 0;
     for (Copy copy : batch) {
       needed += copy.size() + SLACK;
@@ -133,6 +132,10 @@ public final class AtomicVolumeWork implements VolumeWork {
         while (buffer.hasRemaining()) {
           copied += out.write(buffer);
         }
+        // Each chunk reaches the stick before it counts: otherwise the page cache takes the whole image
+        // at memory speed, progress and throughput samples say nothing of the stick (a slow one looks
+        // fast until a final fsync that no cancellation can interrupt).
+        out.force(false);
         progress.accept(n);
         buffer.clear();
       }

@@ -37,6 +37,16 @@ class ThroughputSamplerTest {
   }
 
   @Test
+  void aWindowBegunWithItsWorkCountsTheTimeOfTheFirstChunk() {
+    sampler.begin();
+    nanos.set(2_000_000_000);
+    sampler.add(Direction.write, 8_000_000);
+    nanos.set(4_000_000_000L);
+    sampler.add(Direction.write, 8_000_000);
+    assertThat(samples).extracting(ThroughputSample::mbps).containsExactly(4.0, 4.0);
+  }
+
+  @Test
   void flushEmitsWhatIsLeft() {
     sampler.add(Direction.read, 5_000_000);
     nanos.set(250_000_000);

@@ -1,0 +1,31 @@
+package io.rescuefleet.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.rescuefleet.api.v1alpha1.ApiConstants;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which API a LocalFleet runs against: the in-process API server (every other e2e test runs on it)
+ * unless KUBECONFIG names a cluster; that path cannot run here (no cluster, and the in-process
+ * server has no server-side apply), so only the choice and the CRDs it would apply are checked.
+ */
+class FleetApiTest {
+  @Test
+  void onlyANonBlankKubeconfigNamesARealCluster() {
+    assertThat(FleetApi.namesCluster(Map.of())).isFalse();
+    assertThat(FleetApi.namesCluster(Map.of("KUBECONFIG", " "))).isFalse();
+    assertThat(FleetApi.namesCluster(Map.of("KUBECONFIG", "/root/.kube/config"))).isTrue();
+  }
+
+  @Test
+  void theCrdsComeFromCrdsManifests() {
+    assertThat(FleetApi.crds(FleetApi.crdsDir()))
+        .extracting(CustomResourceDefinition::getSpec)
+        .extracting(s -> s.getGroup() + "/" + s.getNames().getKind())
+        .containsExactlyInAnyOrder(ApiConstants.GROUP + "/FleetPolicy", ApiConstants.GROUP + "/ImagingStation",
+            ApiConstants.GROUP + "/IsoCatalog", ApiConstants.GROUP + "/RescueDrive", ApiConstants.GROUP + "/WtgProfile");
+  }
+}
