@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     OperatorClient client = new OperatorClient(null, c.operatorUrl, c.station, new TokenFile(c.tokenFile), c.caFile);
     Files.createDirectories(c.stateDir);
-    Outbox outbox = new Outbox(c.stateDir.resolve("outbox"), 10_000);
+    Outbox outbox = new Outbox(c.stateDir.resolve("outbox"), c.outboxCapacity);
     return new StationDaemon(c.station, sources, client, StationEngine.create(runner, c.cacheDir), outbox, allowlist,
         c.ventoyReleaseDir, c.maxParallelSticks, Duration.ofMillis((long) (c.discovery.pollSeconds * 1000)), clock);
   }
