@@ -14,6 +14,7 @@ import io.rescuefleet.api.v1alpha1.RescueDrive;
 import io.rescuefleet.api.v1alpha1.RescueDriveStatus;
 import io.rescuefleet.api.v1alpha1.VerifyMode;
 import io.rescuefleet.api.wire.Assignments;
+import io.rescuefleet.api.wire.Heartbeat.StickInfo;
 import io.rescuefleet.api.wire.ReportBatch.Direction;
 import io.rescuefleet.api.wire.ReportBatch.Outcome;
 import io.rescuefleet.api.wire.ReportBatch.ThroughputSample;
@@ -191,6 +192,32 @@ class DriveControllerComponentTest {
       awaitEvent("ns-claim", "slot-2", "Warning", "BindingConflict", "ns-claim/owner");
       awaitAssignments(lab, a -> assertThat(a.assignments()).singleElement()
           .satisfies(w -> assertThat(w.assignment().driveKey()).isEqualTo("ns-claim/owner")));
+    }
+  }
+
+  @Test
+  void theStickIdentityAHeartbeatCarriesIsShownAndKeepsAClaimOffAnotherDrivesStick() {
+    setUp("ns-id", "lab-id");
+    f.create(Fixtures.driveBySerial("ns-id", "owner", "ID-ELSEWHERE", "rescue-set"));
+    f.create(Fixtures.driveByClaim("ns-id", "slot-1", "lab-id", "1-1", "rescue-set"));
+    try (StationClient lab = f.station("lab-id", "tok-lab-id")) {
+      lab.heartbeatOk(Wire.heartbeat(Wire.stick("ID1", "1-1", "i")));
+      awaitStatus("ns-id", "slot-1", s -> assertThat(condition(s, "Bound").getReason()).isEqualTo("BoundByClaim"));
+
+      // Same insertion: the station has now read the stick's manifest, which another drive wrote.
+      lab.heartbeatOk(Wire.heartbeat(new StickInfo("ID1", "1-1", "Kingston", "DataTraveler", 32_000_000_000L,
+          "9b1f3c2e-uuid-of-the-content", "ns-id/owner", "i")));
+      awaitStatus("ns-id", "slot-1", s -> {
+        assertThat(condition(s, "Bound").getReason()).isEqualTo("Conflict");
+        assertThat(condition(s, "Bound").getMessage()).contains("carries the manifest of RescueDrive ns-id/owner");
+      });
+      awaitStation("lab-id", s -> assertThat(s.ports).anySatisfy(p -> {
+        assertThat(p.path).isEqualTo("1-1");
+        assertThat(p.driveUuid).isEqualTo("9b1f3c2e-uuid-of-the-content");
+      }));
+      assertThat(f.operator.fleet().snapshot().stations()).filteredOn(st -> st.name().equals("lab-id")).singleElement()
+          .satisfies(st -> assertThat(st.ports()).singleElement()
+              .satisfies(p -> assertThat(p.driveUuid()).isEqualTo("9b1f3c2e-uuid-of-the-content")));
     }
   }
 

@@ -59,6 +59,8 @@ public final class StationDaemon implements AutoCloseable {
   private final Map<String, StationAssignment> assignmentsBySerialOrPort = new ConcurrentHashMap<>();
   private final Map<String, Run> running = new ConcurrentHashMap<>();
   private final Map<String, Finished> finished = new ConcurrentHashMap<>();
+  /** By stick key: the identity the engine last observed, for the insertion it observed it in. */
+  private final Map<String, Identified> identities = new ConcurrentHashMap<>();
   private final AtomicLong sequence;
   private final ScheduledExecutorService loops = Executors.newScheduledThreadPool(3, daemonThreads("station-loop"));
   private final ExecutorService workers;
@@ -67,6 +69,7 @@ public final class StationDaemon implements AutoCloseable {
   private volatile long assignmentsVersion;
   private volatile long lastHeartbeatMillis;
   private volatile boolean closing;
+  private volatile boolean identityNews;
   private int failedDrains;
 
   /** One running engine run. */
@@ -74,6 +77,9 @@ public final class StationDaemon implements AutoCloseable {
 
   /** The last completed run of a stick: what it was for, and whether it converged. */
   private record Finished(String key, boolean ok, long atMillis) {}
+
+  /** A stick's identity as observed during one insertion. */
+  private record Identified(String insertionId, StickIdentity identity) {}
 
   public StationDaemon(String station, List<StickSource> sources, OperatorClient client, StationEngine engine, Outbox outbox,
       Allowlist allowlist, Path ventoyRelease, int maxParallelSticks, Duration pollInterval, Clock clock) {
@@ -110,16 +116,40 @@ public final class StationDaemon implements AutoCloseable {
     }
     changes.inserted().forEach(p -> LOG.info("stick inserted serial={} port={} insertion={}",
         p.stick().serial(), p.stick().port(), p.insertionId()));
-    if (changes.any() || clock.millis() - lastHeartbeatMillis >= HEARTBEAT_EVERY.toMillis()) {
+    running.values().forEach(this::noteIdentity);
+    // A stick's identity learnt (or changed by a run's new manifest) goes to the operator at once.
+    if (changes.any() || identityNews || clock.millis() - lastHeartbeatMillis >= HEARTBEAT_EVERY.toMillis()) {
+      identityNews = false;
       heartbeat();
     }
     schedule();
   }
 
+  /** Caches what a run observed of its stick's identity, flagging news for the next heartbeat. */
+  private void noteIdentity(Run run) {
+    StickIdentity seen = run.reporter().identity();
+    if (seen == null) {
+      return;
+    }
+    Identified now = new Identified(run.stick().insertionId(), seen);
+    if (!now.equals(identities.put(run.stick().stick().key(), now))) {
+      identityNews = true;
+    }
+  }
+
+  /** The identity observed during this very insertion; a stick reinserted is not known until a run looks again. */
+  private StickIdentity identity(Insertions.Present p) {
+    Identified known = identities.get(p.stick().key());
+    return known != null && known.insertionId().equals(p.insertionId()) ? known.identity() : new StickIdentity(null, null);
+  }
+
   private void heartbeat() {
     List<Heartbeat.StickInfo> sticks = insertions.all().stream()
-        .map(p -> new Heartbeat.StickInfo(p.stick().serial(), p.stick().port(), p.stick().vendor(), p.stick().model(),
-            p.stick().sizeBytes(), null, null, p.insertionId()))
+        .map(p -> {
+          StickIdentity id = identity(p);
+          return new Heartbeat.StickInfo(p.stick().serial(), p.stick().port(), p.stick().vendor(), p.stick().model(),
+              p.stick().sizeBytes(), id.driveUuid(), id.driveKey(), p.insertionId());
+        })
         .toList();
     try {
       HeartbeatAck ack = client.heartbeat(new Heartbeat("rescue-station/0.1.0", clock.instant().toString(), sticks));
@@ -211,6 +241,7 @@ public final class StationDaemon implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("run crashed drive={}", sa.assignment().driveKey(), e);
     } finally {
+      noteIdentity(run);
       finished.put(run.stick().stick().key(), new Finished(run.key(), ok, clock.millis()));
       running.remove(run.stick().stick().key());
     }
@@ -224,6 +255,7 @@ public final class StationDaemon implements AutoCloseable {
       run.cancellation().cancel("stick removed");
     }
     finished.remove(removed.stick().key());
+    identities.remove(removed.stick().key());
     StationAssignment sa = assignmentsBySerialOrPort.get(removed.stick().key());
     if (sa != null) {
       append(List.of(new DriveReport(sa.assignment().driveKey(), removed.stick().serial(), removed.stick().port(),

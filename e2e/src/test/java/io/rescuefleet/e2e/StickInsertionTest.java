@@ -1,0 +1,171 @@
+package io.rescuefleet.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.rescuefleet.api.v1alpha1.CatalogEntry;
+import io.rescuefleet.api.v1alpha1.DrivePhase;
+import io.rescuefleet.api.v1alpha1.ImagingStation;
+import io.rescuefleet.api.v1alpha1.ImagingStationStatus;
+import io.rescuefleet.api.v1alpha1.IsoCatalog;
+import io.rescuefleet.api.v1alpha1.IsoCatalogSpec;
+import io.rescuefleet.api.v1alpha1.ObjectRef;
+import io.rescuefleet.api.v1alpha1.RescueDrive;
+import io.rescuefleet.api.v1alpha1.RescueDriveSpec;
+import io.rescuefleet.api.v1alpha1.RescueDriveStatus;
+import io.rescuefleet.api.v1alpha1.VerifyMode;
+import io.rescuefleet.demo.LoopbackFileServer;
+import io.rescuefleet.station.device.ImageFileTarget;
+import io.rescuefleet.station.device.LoopDevices;
+import io.rescuefleet.station.engine.ConvergeOptions;
+import io.rescuefleet.station.engine.EngineListener;
+import io.rescuefleet.station.engine.StationEngine;
+import io.rescuefleet.station.failure.Cancellation;
+import io.rescuefleet.station.manifest.StickManifest;
+import io.rescuefleet.station.process.ProcessRunner;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One connected station and what happens to a stick between insertion and removal: the heartbeat
+ * carries the identity the station read from the stick's manifest.
+ */
+class StickInsertionTest {
+  private static final String NS = "sticks";
+  private static final String STATION = "lab-ins";
+  @TempDir static Path work;
+  private static LocalFleet fleet;
+  private static Vertx vertx;
+  private static LoopbackFileServer files;
+  private static Path served;
+
+  @BeforeAll
+  static void startFleet() throws Exception {
+    Root.require();
+    vertx = Vertx.vertx();
+    served = Files.createDirectories(work.resolve("served"));
+    files = new LoopbackFileServer(vertx, served);
+    fleet = LocalFleet.start(work.resolve("fleet"), c -> c);
+    fleet.addStation(STATION, List.of("1-4.1", "1-4.2"), null);
+  }
+
+  @AfterAll
+  static void stopFleet() throws Exception {
+    if (fleet != null) {
+      fleet.close();
+    }
+    if (files != null) {
+      files.close();
+    }
+    if (vertx != null) {
+      vertx.close();
+    }
+  }
+
+  @Test
+  void theHeartbeatCarriesTheDriveUuidTheStationReadFromTheSticksManifest() throws IOException {
+    LocalFleet.Station lab = fleet.station(STATION);
+    lab.hub().insertBlank("1-4.1", "IDNT0001", 96L << 20);
+    fleet.apply(List.of(catalog("id-set", entry("id-image", "iso/id.iso", 2 << 20, 11)),
+        drive("identified", "IDNT0001", "id-set")));
+    awaitPhase("identified", DrivePhase.Ready, Duration.ofMinutes(2));
+
+    // A blank stick had no manifest: the identity comes from the one the run wrote, without a new mount.
+    ImagingStationStatus.PortStatus port = awaitPort("1-4.1", p -> p.driveUuid != null);
+    StickManifest onStick = manifest(lab.hub().image("1-4.1"));
+    assertThat(port.driveUuid).isEqualTo(onStick.driveUuid());
+    assertThat(onStick.driveKey()).isEqualTo(NS + "/identified");
+    assertThat(port.drive).isEqualTo(NS + "/identified");
+    assertThat(fleet.operator().fleet().snapshot().stations()).filteredOn(s -> s.name().equals(STATION)).singleElement()
+        .satisfies(s -> assertThat(s.ports()).filteredOn(p -> p.port().equals("1-4.1")).singleElement()
+            .satisfies(p -> assertThat(p.driveUuid()).isEqualTo(onStick.driveUuid())));
+  }
+
+  /** The manifest on an image, read as {@code rescue-station inspect} would (read-only). */
+  private static StickManifest manifest(Path image) {
+    ProcessRunner runner = new ProcessRunner();
+    StationEngine engine = StationEngine.create(runner, work.resolve("inspect-cache"));
+    try (ImageFileTarget target = ImageFileTarget.attach(image, null, new LoopDevices(runner))) {
+      StickManifest m = engine.inspect(target, VerifyMode.Quick, ConvergeOptions.defaults(), EngineListener.NONE,
+          Cancellation.none()).manifest();
+      assertThat(m).as("manifest on " + image).isNotNull();
+      return m;
+    }
+  }
+
+  private static ImagingStationStatus.PortStatus awaitPort(String path,
+      java.util.function.Predicate<ImagingStationStatus.PortStatus> until) {
+    ImagingStationStatus.PortStatus[] found = new ImagingStationStatus.PortStatus[1];
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      ImagingStation s = fleet.client().resources(ImagingStation.class).withName(STATION).get();
+      if (s == null || s.getStatus() == null || s.getStatus().ports == null) {
+        return false;
+      }
+      found[0] = s.getStatus().ports.stream().filter(p -> path.equals(p.path)).findFirst().orElse(null);
+      return found[0] != null && until.test(found[0]);
+    });
+    return found[0];
+  }
+
+  private static RescueDriveStatus awaitPhase(String name, DrivePhase phase, Duration within) {
+    await().atMost(within).pollInterval(Duration.ofMillis(250))
+        .until(() -> status(name) != null && status(name).phase == phase);
+    return status(name);
+  }
+
+  private static RescueDriveStatus status(String name) {
+    RescueDrive d = fleet.client().resources(RescueDrive.class).inNamespace(NS).withName(name).get();
+    return d == null ? null : d.getStatus();
+  }
+
+  private static CatalogEntry entry(String name, String path, int size, long seed) throws IOException {
+    byte[] data = new byte[size];
+    new Random(seed).nextBytes(data);
+    Files.write(served.resolve(name + ".iso"), data);
+    CatalogEntry e = new CatalogEntry();
+    e.name = name;
+    e.url = files.url(name + ".iso");
+    e.sha256 = sha256(data);
+    e.size = (long) size;
+    e.path = path;
+    return e;
+  }
+
+  private static HasMetadata catalog(String name, CatalogEntry... entries) {
+    IsoCatalog c = new IsoCatalog();
+    c.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
+    c.setSpec(new IsoCatalogSpec());
+    c.getSpec().entries = List.of(entries);
+    return c;
+  }
+
+  private static HasMetadata drive(String name, String serial, String catalog) {
+    RescueDrive d = new RescueDrive();
+    d.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
+    d.setSpec(new RescueDriveSpec());
+    d.getSpec().serial = serial;
+    d.getSpec().catalogRef = new ObjectRef(catalog);
+    return d;
+  }
+
+  private static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
