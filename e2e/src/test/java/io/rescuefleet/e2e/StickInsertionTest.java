@@ -7,7 +7,16 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.rescuefleet.api.v1alpha1.CatalogEntry;
 import io.rescuefleet.api.v1alpha1.DrivePhase;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.rescuefleet.api.v1alpha1.ImagingStation;
+import io.rescuefleet.api.v1alpha1.ImagingStationSpec;
+import io.rescuefleet.api.v1alpha1.SecretKeyRef;
+import io.rescuefleet.station.connected.RunCommand;
+import io.rescuefleet.station.connected.StationConfig;
+import io.rescuefleet.station.connected.StationDaemon;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
 import io.rescuefleet.api.v1alpha1.ImagingStationStatus;
 import io.rescuefleet.api.v1alpha1.IsoCatalog;
 import io.rescuefleet.api.v1alpha1.IsoCatalogSpec;
@@ -40,8 +49,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One connected station and what happens to a stick between insertion and removal: the heartbeat
- * carries the identity the station read from the stick's manifest.
+ * Connected stations against a running operator, over real HTTP: the heartbeat carries the identity
+ * the station read from a stick's manifest, and the answer carries the ImagingStation's allowlist,
+ * which the station intersects with its own.
  */
 class StickInsertionTest {
   private static final String NS = "sticks";
@@ -92,6 +102,36 @@ class StickInsertionTest {
     assertThat(fleet.operator().fleet().snapshot().stations()).filteredOn(s -> s.name().equals(STATION)).singleElement()
         .satisfies(s -> assertThat(s.ports()).filteredOn(p -> p.port().equals("1-4.1")).singleElement()
             .satisfies(p -> assertThat(p.driveUuid()).isEqualTo(onStick.driveUuid())));
+  }
+
+  @Test
+  void theStationAdmitsOnlyTheDevicesBothItsConfigAndItsImagingStationAllow() throws Exception {
+    ImagingStation station = new ImagingStation();
+    station.setMetadata(new ObjectMetaBuilder().withName("lab-allow").build());
+    station.setSpec(new ImagingStationSpec());
+    station.getSpec().tokenSecretRef = new SecretKeyRef(LocalFleet.SYSTEM_NAMESPACE, "lab-allow-token", "token");
+    station.getSpec().allowDevices = List.of("/dev/rf-e2e-b", "/dev/rf-e2e-c");
+    fleet.apply(List.of(new SecretBuilder()
+        .withMetadata(new ObjectMetaBuilder().withNamespace(LocalFleet.SYSTEM_NAMESPACE).withName("lab-allow-token").build())
+        .withStringData(Map.of("token", "lab-allow-secret-token")).build(), station));
+    Path dir = Files.createDirectories(work.resolve("lab-allow"));
+    StationConfig config = new StationConfig();
+    config.station = "lab-allow";
+    config.operatorUrl = URI.create("http://127.0.0.1:" + fleet.operator().stationApiPort());
+    config.tokenFile = Files.writeString(dir.resolve("token"), "lab-allow-secret-token");
+    config.cacheDir = dir.resolve("cache");
+    config.stateDir = dir.resolve("state");
+    config.discovery.usb = false; // the host's real disks stay out of this
+    config.discovery.pollSeconds = 0.5;
+    config.allowDevices = List.of("/dev/rf-e2e-a", "/dev/rf-e2e-b");
+
+    try (StationDaemon daemon = RunCommand.create(config, Clock.systemUTC())) {
+      assertThat(daemon.allowlist().devices()).as("nothing before the operator answers").isEmpty();
+      daemon.start();
+      // b: both allow it; a: only the host; c: only the cluster, which can narrow the host's list, never widen it.
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(daemon.allowlist().devices()).containsExactly("/dev/rf-e2e-b"));
+    }
   }
 
   /** The manifest on an image, read as {@code rescue-station inspect} would (read-only). */

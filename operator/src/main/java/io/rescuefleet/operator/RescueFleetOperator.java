@@ -104,7 +104,7 @@ public final class RescueFleetOperator implements AutoCloseable {
 
     this.vertx = Vertx.vertx();
     this.stationApi = new StationApiServer(vertx, new StationAuthenticator(controllers.stationDirectory(), secrets),
-        new HeartbeatService(fleet, controllers.driveDirectory(), board, coalescer,
+        new HeartbeatService(fleet, controllers.driveDirectory(), controllers.stationDirectory(), board, coalescer,
             config.heartbeatStatusRefresh(), clock), board,
         new ReportIngestor(fleet, coalescer, metrics, clock), leading::get);
     this.ops = new OpsHttpServer(vertx, metrics, fleet, () -> !closed, this::ready);

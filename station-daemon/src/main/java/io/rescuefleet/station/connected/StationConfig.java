@@ -41,7 +41,10 @@ public class StationConfig {
   /** Friendly names for USB port paths (informational; the ImagingStation holds the authoritative ones). */
   public List<Port> ports = new ArrayList<>();
 
-  /** Non-USB devices this station may touch (never the root disk). */
+  /**
+   * Non-USB devices this station may touch (never the root disk); its ImagingStation's
+   * {@code spec.allowDevices} must list them too, the cluster can only narrow this list.
+   */
   public List<String> allowDevices = new ArrayList<>();
 
   /** How sticks are found. */

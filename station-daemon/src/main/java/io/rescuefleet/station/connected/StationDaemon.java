@@ -50,7 +50,7 @@ public final class StationDaemon implements AutoCloseable {
   private final StationEngine engine;
   private final Outbox outbox;
   private final OutboxSender sender;
-  private final Allowlist allowlist;
+  private final StationAllowlist allowlist;
   private final Path ventoyRelease;
   private final Clock clock;
   private final Duration pollInterval;
@@ -82,7 +82,7 @@ public final class StationDaemon implements AutoCloseable {
   private record Identified(String insertionId, StickIdentity identity) {}
 
   public StationDaemon(String station, List<StickSource> sources, OperatorClient client, StationEngine engine, Outbox outbox,
-      Allowlist allowlist, Path ventoyRelease, int maxParallelSticks, Duration pollInterval, Clock clock) {
+      StationAllowlist allowlist, Path ventoyRelease, int maxParallelSticks, Duration pollInterval, Clock clock) {
     this.station = station;
     this.sources = List.copyOf(sources);
     this.client = client;
@@ -157,6 +157,7 @@ public final class StationDaemon implements AutoCloseable {
       if (ack.throughputIntervalSeconds() > 0) {
         sampleSeconds = ack.throughputIntervalSeconds();
       }
+      allowlist.clusterAllows(ack.allowDevices());
     } catch (OperatorCallException e) {
       LOG.warn("heartbeat failed station={} reason={}", station, e.getMessage());
     }
@@ -225,7 +226,7 @@ public final class StationDaemon implements AutoCloseable {
     boolean ok = false;
     try (DeviceTarget target = run.stick().stick().opener().get()) {
       ConvergeOptions options = ConvergeOptions.defaults()
-          .withAllowlist(allowlist)
+          .withAllowlist(allowlist.effective())
           .withWritesAllowed(sa.writesAllowed())
           .withVentoyRelease(ventoyRelease)
           .withSampleInterval(Duration.ofMillis((long) (sampleSeconds * 1000)));
@@ -291,6 +292,11 @@ public final class StationDaemon implements AutoCloseable {
   /** Drive keys of the sticks being worked on now. */
   public List<String> running() {
     return running.values().stream().map(Run::driveKey).sorted().toList();
+  }
+
+  /** The non-USB devices admitted now: those both station.yaml and the ImagingStation allow. */
+  public Allowlist allowlist() {
+    return allowlist.effective();
   }
 
   public long reportsSent() {
