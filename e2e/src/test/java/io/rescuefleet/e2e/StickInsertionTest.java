@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.rescuefleet.api.v1alpha1.ImagingStation;
 import io.rescuefleet.api.v1alpha1.ImagingStationSpec;
 import io.rescuefleet.api.v1alpha1.SecretKeyRef;
+import io.rescuefleet.station.connected.ImageHubSource;
 import io.rescuefleet.station.connected.RunCommand;
 import io.rescuefleet.station.connected.StationConfig;
 import io.rescuefleet.station.connected.StationDaemon;
@@ -30,6 +31,7 @@ import io.rescuefleet.station.device.ImageFileTarget;
 import io.rescuefleet.station.device.LoopDevices;
 import io.rescuefleet.station.engine.ConvergeOptions;
 import io.rescuefleet.station.engine.EngineListener;
+import io.rescuefleet.station.engine.Inspection;
 import io.rescuefleet.station.engine.StationEngine;
 import io.rescuefleet.station.failure.Cancellation;
 import io.rescuefleet.station.manifest.StickManifest;
@@ -51,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Connected stations against a running operator, over real HTTP: the heartbeat carries the identity
  * the station read from a stick's manifest, and the answer carries the ImagingStation's allowlist,
- * which the station intersects with its own.
+ * which the station intersects with its own; a stick pulled mid-copy stops its run cleanly, goes
+ * Absent, and converges in one run when it comes back.
  */
 class StickInsertionTest {
   private static final String NS = "sticks";
@@ -105,6 +108,125 @@ class StickInsertionTest {
   }
 
   @Test
+  void aStickPulledMidCopyStopsItsRunCleanlyGoesAbsentAndConvergesInOneRunWhenBack() throws Exception {
+    LocalFleet.Station lab = fleet.station(STATION);
+    lab.hub().insertBlank("1-4.2", "PULL0001", 128L << 20);
+    // A slow stick (the kernel holds its writes to 4 MB/s), so the 20 MiB copy takes seconds.
+    lab.hub().throttle("1-4.2", 4);
+    fleet.apply(List.of(catalog("pull-set", entry("big", "iso/big.iso", 20 << 20, 21)), drive("pulled", "PULL0001", "pull-set")));
+
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> copying("pulled", "big"));
+    Map<String, String> loops = loopsOf(lab.hub().image("1-4.2"));
+    assertThat(loops).as("the run's disk and region loop devices").hasSizeGreaterThanOrEqualTo(2);
+    Path image = lab.hub().pull("1-4.2");
+
+    // Cancelled: the run ends and lets go of every loop device, mount and throttle it held for this image.
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> lab.daemon().running().isEmpty() && stillHeld(loops).isEmpty());
+    assertThat(loopsOf(image)).isEmpty();
+    // The machine is shared: a loop number let go may already serve someone else's mount or throttle,
+    // so only devices no one re-attached count (a leaked mount would have kept ours attached, above).
+    java.util.Set<String> released = new java.util.TreeSet<>(loops.keySet());
+    released.removeIf(loop -> allLoopsQuietly().containsKey(loop));
+    assertThat(mountedFrom(released)).isEmpty();
+    assertThat(throttled(released)).isEmpty();
+    assertThat(awaitPhase("pulled", DrivePhase.Absent, Duration.ofSeconds(30)).station).isEqualTo(STATION);
+    // Stopped before its end: the stick's manifest, written last, vouches for no file of this run.
+    assertThat(inspect(image).manifest()).isNull();
+
+    long runsBefore = lab.daemon().runsStarted();
+    lab.hub().throttle("1-4.2", 0);
+    lab.hub().reinsert("1-4.2");
+    RescueDriveStatus back = awaitPhase("pulled", DrivePhase.Ready, Duration.ofMinutes(2));
+    assertThat(lab.daemon().runsStarted() - runsBefore).as("runs to converge after reinsertion").isEqualTo(1);
+    assertThat(back.entriesSynced).isEqualTo("1/1");
+    StickManifest onStick = manifest(lab.hub().image("1-4.2"));
+    assertThat(onStick.files()).singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("iso/big.iso"));
+  }
+
+  /** Whether the drive's status shows the copy of {@code entry} under way. */
+  private static boolean copying(String drive, String entry) {
+    RescueDriveStatus s = status(drive);
+    return s != null && s.phase == DrivePhase.Reconciling && s.entries != null
+        && s.entries.stream().anyMatch(e -> entry.equals(e.name) && "Syncing".equals(e.state));
+  }
+
+  /** Loop devices backed by {@code image}, and those backed by them (region devices), each with its backing. */
+  private static Map<String, String> loopsOf(Path image) throws IOException {
+    Map<String, String> backing = allLoops();
+    Map<String, String> ours = new java.util.TreeMap<>();
+    backing.forEach((loop, file) -> {
+      if (file.equals(image.toString())) {
+        ours.put(loop, file);
+      }
+    });
+    backing.forEach((loop, file) -> {
+      if (ours.containsKey(file)) {
+        ours.put(loop, file);
+      }
+    });
+    return ours;
+  }
+
+  /** Of {@code recorded} (loop to backing), those still attached to the same backing. */
+  private static Map<String, String> stillHeld(Map<String, String> recorded) throws IOException {
+    Map<String, String> now = allLoops();
+    Map<String, String> held = new java.util.TreeMap<>();
+    recorded.forEach((loop, file) -> {
+      String current = now.get(loop);
+      // The disk loop's backing path moved with the pulled port directory.
+      if (current != null && (current.equals(file) || current.endsWith("/1-4.2/" + ImageHubSource.IMAGE))) {
+        held.put(loop, current);
+      }
+    });
+    return held;
+  }
+
+  private static Map<String, String> allLoopsQuietly() {
+    try {
+      return allLoops();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Every attached loop device with its backing file, from sysfs. */
+  private static Map<String, String> allLoops() throws IOException {
+    Map<String, String> loops = new java.util.TreeMap<>();
+    try (var devices = Files.list(Path.of("/sys/block"))) {
+      for (Path dev : devices.filter(p -> p.getFileName().toString().startsWith("loop")).toList()) {
+        Path backing = dev.resolve("loop/backing_file");
+        if (Files.isReadable(backing)) {
+          try {
+            loops.put("/dev/" + dev.getFileName(), Files.readString(backing).strip());
+          } catch (IOException e) {
+            // detached meanwhile
+          }
+        }
+      }
+    }
+    return loops;
+  }
+
+  private static List<String> mountedFrom(java.util.Set<String> devices) throws IOException {
+    return Files.readAllLines(Path.of("/proc/mounts")).stream()
+        .filter(line -> devices.contains(line.split(" ")[0])).toList();
+  }
+
+  /** Write throttles still set on {@code devices}. */
+  private static List<String> throttled(java.util.Set<String> devices) throws IOException {
+    Path rules = Path.of("/sys/fs/cgroup/blkio/blkio.throttle.write_bps_device");
+    List<String> majMins = new java.util.ArrayList<>();
+    for (String d : devices) {
+      if (Files.exists(Path.of(d))) {
+        long rdev = ((Number) Files.getAttribute(Path.of(d), "unix:rdev")).longValue();
+        majMins.add(((rdev >>> 8) & 0xfff) + ":" + ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL)));
+      }
+    }
+    return Files.readAllLines(rules).stream().filter(l -> majMins.contains(l.split(" ")[0])).toList();
+  }
+
+  @Test
   void theStationAdmitsOnlyTheDevicesBothItsConfigAndItsImagingStationAllow() throws Exception {
     ImagingStation station = new ImagingStation();
     station.setMetadata(new ObjectMetaBuilder().withName("lab-allow").build());
@@ -136,13 +258,16 @@ class StickInsertionTest {
 
   /** The manifest on an image, read as {@code rescue-station inspect} would (read-only). */
   private static StickManifest manifest(Path image) {
+    StickManifest m = inspect(image).manifest();
+    assertThat(m).as("manifest on " + image).isNotNull();
+    return m;
+  }
+
+  private static Inspection inspect(Path image) {
     ProcessRunner runner = new ProcessRunner();
     StationEngine engine = StationEngine.create(runner, work.resolve("inspect-cache"));
     try (ImageFileTarget target = ImageFileTarget.attach(image, null, new LoopDevices(runner))) {
-      StickManifest m = engine.inspect(target, VerifyMode.Quick, ConvergeOptions.defaults(), EngineListener.NONE,
-          Cancellation.none()).manifest();
-      assertThat(m).as("manifest on " + image).isNotNull();
-      return m;
+      return engine.inspect(target, VerifyMode.Quick, ConvergeOptions.defaults(), EngineListener.NONE, Cancellation.none());
     }
   }
 

@@ -62,6 +62,7 @@ public final class StationDaemon implements AutoCloseable {
   /** By stick key: the identity the engine last observed, for the insertion it observed it in. */
   private final Map<String, Identified> identities = new ConcurrentHashMap<>();
   private final AtomicLong sequence;
+  private final AtomicLong runsStarted = new AtomicLong();
   private final ScheduledExecutorService loops = Executors.newScheduledThreadPool(3, daemonThreads("station-loop"));
   private final ExecutorService workers;
 
@@ -217,6 +218,7 @@ public final class StationDaemon implements AutoCloseable {
         p.insertionId(), sa.assignment().files(), sequence, clock);
     Run run = new Run(p, sa.assignment().driveKey(), key, new Cancellation(), reporter);
     running.put(p.stick().key(), run);
+    runsStarted.incrementAndGet();
     LOG.info("run started drive={} serial={} port={} verify={} writes={}", sa.assignment().driveKey(),
         p.stick().serial(), p.stick().port(), sa.verifyLevel(), sa.writesAllowed());
     workers.execute(() -> execute(run, sa));
@@ -297,6 +299,11 @@ public final class StationDaemon implements AutoCloseable {
   /** The non-USB devices admitted now: those both station.yaml and the ImagingStation allow. */
   public Allowlist allowlist() {
     return allowlist.effective();
+  }
+
+  /** Engine runs started since the daemon started. */
+  public long runsStarted() {
+    return runsStarted.get();
   }
 
   public long reportsSent() {
