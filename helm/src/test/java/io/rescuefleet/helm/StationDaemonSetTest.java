@@ -104,6 +104,7 @@ class StationDaemonSetTest {
     assertThat(config.get("stateDir").asText()).isEqualTo("/var/lib/rescuefleet");
     assertThat(config.get("discovery").get("pollSeconds").asInt()).isEqualTo(5);
     assertThat(config.get("maxParallelSticks").asInt()).isEqualTo(2);
+    assertThat(config.get("outboxCapacity").asInt()).isEqualTo(10_000);
   }
 
   @Test
@@ -120,6 +121,7 @@ class StationDaemonSetTest {
     assertThat(config.get("allowDevices").get(0).asText()).isEqualTo("/dev/sdz");
     assertThat(config.get("discovery").get("pollSeconds").asInt()).isEqualTo(2);
     assertThat(config.get("maxParallelSticks").asInt()).isEqualTo(4);
+    assertThat(config.get("outboxCapacity").asInt()).isEqualTo(500);
     // The CA comes from the TLS Secret, but only its certificate: never the private key.
     Volume ca = volume(pod, "ca");
     assertThat(ca.getSecret().getSecretName()).isEqualTo("fleet-station-api-tls");

@@ -19,7 +19,8 @@ class StationPackagingTest {
   private static final Path UNIT = PACKAGING.resolve("rescue-station.service");
   private static final Path EXAMPLE = PACKAGING.resolve("station.yaml.example");
   private static final Set<String> CONFIG_KEYS = Set.of("station", "operatorUrl", "tokenFile", "caFile",
-      "cacheDir", "stateDir", "ventoyReleaseDir", "ports", "allowDevices", "discovery", "maxParallelSticks");
+      "cacheDir", "stateDir", "ventoyReleaseDir", "ports", "allowDevices", "discovery", "maxParallelSticks",
+      "outboxCapacity");
 
   @Test
   void unitRunsTheStationWithTheConfigFile() throws IOException {

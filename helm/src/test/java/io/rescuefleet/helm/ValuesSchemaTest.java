@@ -22,6 +22,8 @@ class ValuesSchemaTest {
       service.type=ExternalName                    | service.type: service.type must be one of the following
       station.cacheDir=var/cache                   | station.cacheDir: Does not match pattern '^/'
       station.maxParallelSticks=0                  | station.maxParallelSticks: Must be greater than or equal to 1
+      station.outboxCapacity=2                     | station.outboxCapacity: Must be greater than or equal to 3
+      station.outboxCapacity=200000                | station.outboxCapacity: Must be less than or equal to 100000
       operator.watchNamespace=It_Ops               | operator.watchNamespace: Does not match pattern
       """)
   void schemaRejects(String set, String message) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.rescuefleet.operator.config.DurationParser;
 import io.rescuefleet.operator.config.OperatorConfig;
 import io.rescuefleet.operator.config.OperatorConfig.LeaderElection;
+import io.rescuefleet.operator.config.OperatorConfig.PodName;
 import io.rescuefleet.operator.config.OperatorConfig.SecretName;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -103,7 +104,14 @@ public final class OperatorMain implements Callable<Integer> {
     }
     boolean inCluster = System.getenv("KUBERNETES_SERVICE_HOST") != null;
     if (leaderElection != null ? leaderElection : inCluster) {
-      config = config.withLeaderElection(LeaderElection.of(leaseNamespace(client), identity()));
+      LeaderElection election = LeaderElection.of(leaseNamespace(client), identity());
+      // The chart passes the Pod's name and namespace (downward API); its Service selects the leader's label.
+      String podName = System.getenv("POD_NAME");
+      String podNamespace = System.getenv("POD_NAMESPACE");
+      if (podName != null && !podName.isBlank() && podNamespace != null && !podNamespace.isBlank()) {
+        election = election.withPod(new PodName(podNamespace, podName));
+      }
+      config = config.withLeaderElection(election);
     }
     return config;
   }

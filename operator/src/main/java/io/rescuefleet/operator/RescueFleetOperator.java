@@ -14,6 +14,7 @@ import io.rescuefleet.operator.events.EventRecorder;
 import io.rescuefleet.operator.fleet.FleetState;
 import io.rescuefleet.operator.fleet.FleetView;
 import io.rescuefleet.operator.http.OpsHttpServer;
+import io.rescuefleet.operator.leader.LeaderPodLabel;
 import io.rescuefleet.operator.metrics.JosdkMetrics;
 import io.rescuefleet.operator.metrics.OperatorMetrics;
 import io.rescuefleet.operator.secret.SecretStore;
@@ -56,6 +57,7 @@ public final class RescueFleetOperator implements AutoCloseable {
   private final StationApiServer stationApi;
   private final OpsHttpServer ops;
   private final AtomicBoolean leading;
+  private final Optional<LeaderPodLabel> leaderLabel;
   private volatile boolean started;
   private volatile boolean closed;
   private int stationApiPort;
@@ -75,6 +77,7 @@ public final class RescueFleetOperator implements AutoCloseable {
     Controllers controllers = new Controllers(fleet, board, triggers, coalescer, metrics, events, secrets,
         config.serverSideApply(), config.heartbeatStatusRefresh(), clock);
     this.leading = new AtomicBoolean(config.leaderElection().isEmpty());
+    this.leaderLabel = config.leaderElection().flatMap(LeaderElection::pod).map(pod -> new LeaderPodLabel(client, pod));
 
     this.josdk = new Operator(o -> {
       o.withKubernetesClient(client)
@@ -101,7 +104,7 @@ public final class RescueFleetOperator implements AutoCloseable {
 
     this.vertx = Vertx.vertx();
     this.stationApi = new StationApiServer(vertx, new StationAuthenticator(controllers.stationDirectory(), secrets),
-        new HeartbeatService(fleet, controllers.driveDirectory(), board, coalescer,
+        new HeartbeatService(fleet, controllers.driveDirectory(), controllers.stationDirectory(), board, coalescer,
             config.heartbeatStatusRefresh(), clock), board,
         new ReportIngestor(fleet, coalescer, metrics, clock), leading::get);
     this.ops = new OpsHttpServer(vertx, metrics, fleet, () -> !closed, this::ready);
@@ -111,6 +114,8 @@ public final class RescueFleetOperator implements AutoCloseable {
   public static RescueFleetOperator start(KubernetesClient client, OperatorConfig config) {
     RescueFleetOperator operator = new RescueFleetOperator(client, config);
     try {
+      // Not leading yet: clear a label an earlier container of this Pod may have left.
+      operator.leaderLabel.ifPresent(label -> label.set(operator.leading.get()));
       Optional<PemKeyCertOptions> tls = config.tlsSecret().map(name -> TlsCertificates.load(client, name));
       operator.httpPort = await(operator.ops.start(config.bindAddress(), config.httpPort()));
       operator.josdk.start();
@@ -158,11 +163,13 @@ public final class RescueFleetOperator implements AutoCloseable {
 
   private void startedLeading() {
     leading.set(true);
+    leaderLabel.ifPresent(label -> label.set(true));
     LOG.info("leadership acquired");
   }
 
   private void stoppedLeading() {
     leading.set(false);
+    leaderLabel.ifPresent(label -> label.set(false));
     LOG.info("leadership lost");
   }
 
@@ -173,6 +180,8 @@ public final class RescueFleetOperator implements AutoCloseable {
     }
     closed = true;
     started = false;
+    // First, so the Service stops sending stations here while this replica still answers them.
+    leaderLabel.ifPresent(label -> quietly(label::close));
     quietly(() -> await(stationApi.stop()));
     quietly(josdk::stop);
     quietly(() -> await(ops.stop()));

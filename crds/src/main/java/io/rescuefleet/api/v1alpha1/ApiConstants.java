@@ -13,6 +13,12 @@ public final class ApiConstants {
   /** Annotation a person sets on a quarantined RescueDrive to release it. */
   public static final String ACKNOWLEDGE_ANNOTATION = GROUP + "/acknowledge-alerts";
 
+  /**
+   * Label the operator replica holding the leader Lease puts on its own Pod (value {@code "true"});
+   * the chart's Service selects it, so stations reach the leader only.
+   */
+  public static final String LEADER_LABEL = GROUP + "/leader";
+
   /** 64 lowercase hex digits. */
   public static final String SHA256_PATTERN = "^[0-9a-f]{64}$";
 

@@ -20,8 +20,14 @@ public class ImagingStationSpec {
   @JsonPropertyDescription("Friendly names for USB port paths; RescueDrive claims name these paths.")
   public List<Port> ports = new ArrayList<>();
 
+  /**
+   * Non-USB block devices this station may touch. The operator hands the list to the station with
+   * every heartbeat answer; the station admits such a device only when its own station.yaml
+   * {@code allowDevices} lists it as well (the host's list is its own safety, the cluster can only
+   * narrow it), and never the root disk.
+   */
   @Size(max = 64)
-  @JsonPropertyDescription("Non-USB block devices this station may touch, e.g. /dev/loop3. The root disk is refused even when listed.")
+  @JsonPropertyDescription("Non-USB block devices this station may touch, e.g. /dev/loop3. The station admits such a device only when its own station.yaml allowDevices lists it too: this list can only narrow the host's. The root disk is refused even when listed.")
   public List<String> allowDevices = new ArrayList<>();
 
   /** A USB port path and its friendly label. */

@@ -29,6 +29,9 @@ public class ImagingStationStatus extends ResourceStatus {
     @JsonPropertyDescription("Serial of the stick in the port, if any.")
     public String serial;
 
+    @JsonPropertyDescription("Drive UUID from the manifest of the stick in the port: the identity RescueFleet gave its content, kept for the stick's life. Empty until the station has read the manifest during this insertion, or when the stick has none.")
+    public String driveUuid;
+
     @JsonPropertyDescription("namespace/name of the RescueDrive bound to that stick, if any.")
     public String drive;
   }

@@ -136,18 +136,46 @@ public record OperatorConfig(
     }
   }
 
+  /** A Pod by namespace and name. */
+  public record PodName(String namespace, String name) {
+    public PodName {
+      Objects.requireNonNull(namespace, "namespace");
+      Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public String toString() {
+      return namespace + "/" + name;
+    }
+  }
+
   /**
    * Leader election with a coordination.k8s.io Lease. {@code exitOnLoss} stops the JVM when the
-   * lease is lost (the safe choice for a pod; embedding code turns it off).
+   * lease is lost (the safe choice for a pod; embedding code turns it off). {@code pod}, when set, is
+   * this replica's own Pod, labelled {@code rescuefleet.io/leader=true} while it leads, so a Service
+   * selecting that label sends station traffic to the leader only.
    */
   public record LeaderElection(String leaseName, String leaseNamespace, String identity, Duration leaseDuration,
-      Duration renewDeadline, Duration retryPeriod, boolean exitOnLoss) {
+      Duration renewDeadline, Duration retryPeriod, boolean exitOnLoss, Optional<PodName> pod) {
     public static final String DEFAULT_LEASE_NAME = "rescuefleet-operator";
 
     public LeaderElection {
       Objects.requireNonNull(leaseName, "leaseName");
       Objects.requireNonNull(leaseNamespace, "leaseNamespace");
       Objects.requireNonNull(identity, "identity");
+      pod = pod == null ? Optional.empty() : pod;
+    }
+
+    /** Leader election without a Pod to label (embedded operators, tests). */
+    public LeaderElection(String leaseName, String leaseNamespace, String identity, Duration leaseDuration,
+        Duration renewDeadline, Duration retryPeriod, boolean exitOnLoss) {
+      this(leaseName, leaseNamespace, identity, leaseDuration, renewDeadline, retryPeriod, exitOnLoss, Optional.empty());
+    }
+
+    /** The same election, labelling {@code own} while leading. */
+    public LeaderElection withPod(PodName own) {
+      return new LeaderElection(leaseName, leaseNamespace, identity, leaseDuration, renewDeadline, retryPeriod, exitOnLoss,
+          Optional.of(own));
     }
 
     /** Kubernetes client-go's usual timings: 15 s lease, 10 s renew deadline, 2 s retry. */

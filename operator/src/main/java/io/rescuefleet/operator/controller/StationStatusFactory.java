@@ -33,6 +33,7 @@ final class StationStatusFactory {
     for (StickInfo stick : presence.sticksByPort().values()) {
       ImagingStationStatus.PortStatus p = port(ports, stick.port());
       p.serial = stick.serial();
+      p.driveUuid = stick.driveUuid();
       p.drive = driveByPort.get(stick.port());
     }
     s.ports = List.copyOf(ports.values());

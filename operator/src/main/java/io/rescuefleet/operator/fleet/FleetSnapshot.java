@@ -16,8 +16,12 @@ public record FleetSnapshot(Instant time, List<StationView> stations, List<Drive
   public record StationView(String name, boolean online, Instant lastHeartbeat, String agentVersion,
       List<PortView> ports) {}
 
-  /** A port: its label, the stick in it and the drive bound to that stick (each null when there is none). */
-  public record PortView(String port, String label, String serial, String vendor, String model, long sizeBytes, String drive) {}
+  /**
+   * A port: its label, the stick in it with its drive UUID from its manifest (null until the station
+   * has read one this insertion), and the drive bound to that stick (each null when there is none).
+   */
+  public record PortView(String port, String label, String serial, String vendor, String model, long sizeBytes,
+      String driveUuid, String drive) {}
 
   /** A drive with the live figures behind its status, and its policy's throughput minimums to judge them by. */
   public record DriveView(

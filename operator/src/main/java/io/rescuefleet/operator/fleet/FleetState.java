@@ -124,7 +124,7 @@ public final class FleetState implements FleetView {
       if (status.ports != null) {
         for (var p : status.ports) {
           if (p.serial != null && p.path != null) {
-            sticks.put(p.path, new StickInfo(p.serial, p.path, null, null, 0, null, null, null));
+            sticks.put(p.path, new StickInfo(p.serial, p.path, null, null, 0, p.driveUuid, null, null));
           }
         }
       }
@@ -229,8 +229,8 @@ public final class FleetState implements FleetView {
       for (String path : paths) {
         StickInfo st = p.sticksByPort().get(path);
         ports.add(st == null
-            ? new PortView(path, labels.get(path), null, null, null, 0, null)
-            : new PortView(path, labels.get(path), st.serial(), st.vendor(), st.model(), st.sizeBytes(),
+            ? new PortView(path, labels.get(path), null, null, null, 0, null, null)
+            : new PortView(path, labels.get(path), st.serial(), st.vendor(), st.model(), st.sizeBytes(), st.driveUuid(),
                 driveAtPort.get(s.name() + "\n" + path)));
       }
       stationViews.add(new StationView(s.name(), s.online(now), p.lastHeartbeat(), p.agentVersion(), ports));
@@ -251,8 +251,10 @@ public final class FleetState implements FleetView {
   }
 
   /**
-   * Same stick, same insertion. A seeded stick has no insertion id, so the first real heartbeat
-   * after a restart is not taken for a re-insertion.
+   * Same stick, same insertion, same identity. A seeded stick has no insertion id and no manifest
+   * owner, so the first real heartbeat after a restart is not taken for a re-insertion. An identity
+   * learnt or changed (the station read the stick's manifest, or a run wrote a new one) is a change:
+   * a claim must not take a stick whose manifest names another drive.
    */
   private static boolean sameStick(StickInfo was, StickInfo is, boolean seeded) {
     if (was == null || is == null) {
@@ -261,6 +263,10 @@ public final class FleetState implements FleetView {
     if (!was.serial().equals(is.serial())) {
       return false;
     }
-    return seeded && was.insertionId() == null || Objects.equals(was.insertionId(), is.insertionId());
+    if (seeded && was.insertionId() == null) {
+      return true;
+    }
+    return Objects.equals(was.insertionId(), is.insertionId()) && Objects.equals(was.driveUuid(), is.driveUuid())
+        && Objects.equals(was.driveKey(), is.driveKey());
   }
 }

@@ -4,6 +4,7 @@ import io.rescuefleet.api.wire.Heartbeat;
 import io.rescuefleet.api.wire.Heartbeat.StickInfo;
 import io.rescuefleet.api.wire.HeartbeatAck;
 import io.rescuefleet.operator.directory.DriveDirectory;
+import io.rescuefleet.operator.directory.StationDirectory;
 import io.rescuefleet.operator.fleet.FleetState;
 import io.rescuefleet.operator.fleet.PresenceChange;
 import io.rescuefleet.operator.fleet.StationState;
@@ -11,6 +12,8 @@ import io.rescuefleet.operator.trigger.ReconcileTriggers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,20 +22,22 @@ import java.util.TreeSet;
  * the station itself is reconciled when its sticks changed or its lastHeartbeat is due a refresh;
  * drives naming a serial that appeared, left, moved or was re-inserted, drives claiming a port whose
  * stick changed, and, when the station comes back online, every drive claiming it or named by a
- * stick it holds.
+ * stick it holds. The answer carries the ImagingStation's {@code allowDevices}.
  */
 public final class HeartbeatService {
   private final FleetState fleet;
   private final DriveDirectory drives;
+  private final StationDirectory stations;
   private final AssignmentBoard board;
   private final ReconcileTriggers triggers;
   private final Duration statusRefresh;
   private final Clock clock;
 
-  public HeartbeatService(FleetState fleet, DriveDirectory drives, AssignmentBoard board, ReconcileTriggers triggers,
-      Duration statusRefresh, Clock clock) {
+  public HeartbeatService(FleetState fleet, DriveDirectory drives, StationDirectory stations, AssignmentBoard board,
+      ReconcileTriggers triggers, Duration statusRefresh, Clock clock) {
     this.fleet = fleet;
     this.drives = drives;
+    this.stations = stations;
     this.board = board;
     this.triggers = triggers;
     this.statusRefresh = statusRefresh;
@@ -59,6 +64,12 @@ public final class HeartbeatService {
     if (state.refreshDue(now, statusRefresh) || change.any()) {
       triggers.station(station);
     }
-    return new HeartbeatAck(station, state.samplingInterval(), board.version(station));
+    return new HeartbeatAck(station, state.samplingInterval(), board.version(station), allowDevices(station));
+  }
+
+  /** The ImagingStation's allowlist, which the station intersects with its own. */
+  private List<String> allowDevices(String station) {
+    return stations.get(station).map(s -> s.getSpec() == null || s.getSpec().allowDevices == null
+        ? List.<String>of() : s.getSpec().allowDevices.stream().filter(Objects::nonNull).toList()).orElse(List.of());
   }
 }

@@ -14,6 +14,7 @@ import io.rescuefleet.api.v1alpha1.RescueDrive;
 import io.rescuefleet.api.v1alpha1.RescueDriveStatus;
 import io.rescuefleet.api.v1alpha1.VerifyMode;
 import io.rescuefleet.api.wire.Assignments;
+import io.rescuefleet.api.wire.Heartbeat.StickInfo;
 import io.rescuefleet.api.wire.ReportBatch.Direction;
 import io.rescuefleet.api.wire.ReportBatch.Outcome;
 import io.rescuefleet.api.wire.ReportBatch.ThroughputSample;
@@ -39,6 +40,10 @@ import org.junit.jupiter.api.Test;
  */
 class DriveControllerComponentTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String SLOW_WRITE_FIRING = "rescuefleet_alerts_firing{kind=\"SlowWrite\"}";
+  private static final String QUARANTINED_DRIVES = "rescuefleet_quarantined_drives";
+  private static final String DRIVES_QUARANTINED_PHASE = "rescuefleet_drives{phase=\"Quarantined\"}";
+  private static final String DRIVES_DEGRADED_PHASE = "rescuefleet_drives{phase=\"Degraded\"}";
   private static OperatorFixture f;
 
   @BeforeAll
@@ -191,6 +196,32 @@ class DriveControllerComponentTest {
   }
 
   @Test
+  void theStickIdentityAHeartbeatCarriesIsShownAndKeepsAClaimOffAnotherDrivesStick() {
+    setUp("ns-id", "lab-id");
+    f.create(Fixtures.driveBySerial("ns-id", "owner", "ID-ELSEWHERE", "rescue-set"));
+    f.create(Fixtures.driveByClaim("ns-id", "slot-1", "lab-id", "1-1", "rescue-set"));
+    try (StationClient lab = f.station("lab-id", "tok-lab-id")) {
+      lab.heartbeatOk(Wire.heartbeat(Wire.stick("ID1", "1-1", "i")));
+      awaitStatus("ns-id", "slot-1", s -> assertThat(condition(s, "Bound").getReason()).isEqualTo("BoundByClaim"));
+
+      // Same insertion: the station has now read the stick's manifest, which another drive wrote.
+      lab.heartbeatOk(Wire.heartbeat(new StickInfo("ID1", "1-1", "Kingston", "DataTraveler", 32_000_000_000L,
+          "9b1f3c2e-uuid-of-the-content", "ns-id/owner", "i")));
+      awaitStatus("ns-id", "slot-1", s -> {
+        assertThat(condition(s, "Bound").getReason()).isEqualTo("Conflict");
+        assertThat(condition(s, "Bound").getMessage()).contains("carries the manifest of RescueDrive ns-id/owner");
+      });
+      awaitStation("lab-id", s -> assertThat(s.ports).anySatisfy(p -> {
+        assertThat(p.path).isEqualTo("1-1");
+        assertThat(p.driveUuid).isEqualTo("9b1f3c2e-uuid-of-the-content");
+      }));
+      assertThat(f.operator.fleet().snapshot().stations()).filteredOn(st -> st.name().equals("lab-id")).singleElement()
+          .satisfies(st -> assertThat(st.ports()).singleElement()
+              .satisfies(p -> assertThat(p.driveUuid()).isEqualTo("9b1f3c2e-uuid-of-the-content")));
+    }
+  }
+
+  @Test
   void anAlertQuarantinesUntilAcknowledgedAndANewAlertQuarantinesAgain() throws Exception {
     setUp("ns-q", "lab-q");
     FleetPolicy policy = Fixtures.policy("ns-q", "default");
@@ -203,6 +234,11 @@ class DriveControllerComponentTest {
       lab.heartbeatOk(Wire.heartbeat(Wire.stick("Q1", "1-1", "i")));
       String digest = awaitAssignments(lab, a -> assertThat(a.assignments()).hasSize(1)).assignments().get(0).assignment()
           .contentDigest();
+      // The gauges count the whole fleet of this shared operator: judge by the change this drive makes.
+      double slowBefore = metric(SLOW_WRITE_FIRING);
+      double quarantinedBefore = metric(QUARANTINED_DRIVES);
+      double inQuarantinePhaseBefore = metric(DRIVES_QUARANTINED_PHASE);
+      double degradedBefore = metric(DRIVES_DEGRADED_PHASE);
       Instant t = Instant.now();
       List<ThroughputSample> slow = List.of(write(t, 0, 5), write(t, 1000, 5), write(t, 2000, 5));
       lab.reportsOk(Wire.batch("q-1", Wire.report("ns-q/stick", "Q1", "1-1", "i", 1, DrivePhase.Ready, null, slow, null,
@@ -215,13 +251,20 @@ class DriveControllerComponentTest {
       awaitEvent("ns-q", "stick", "Warning", "SlowWrite", "below the minimum");
       awaitEvent("ns-q", "stick", "Warning", "Quarantined", ApiConstants.ACKNOWLEDGE_ANNOTATION);
       awaitAssignments(lab, a -> assertThat(a.assignments().get(0).writesAllowed()).isFalse());
-      String metrics = f.operator.metrics().registry().scrape().toString();
       assertThat(f.operator.fleet().snapshot().drives()).anySatisfy(d -> {
         assertThat(d.key()).isEqualTo("ns-q/stick");
         assertThat(d.quarantined()).isTrue();
         assertThat(d.alerts()).contains(io.rescuefleet.operator.policy.AlertKind.SlowWrite);
       });
-      assertThat(metrics).isNotEmpty();
+      await().atMost(WAIT).untilAsserted(() -> {
+        assertThat(metric(SLOW_WRITE_FIRING)).isEqualTo(slowBefore + 1);
+        assertThat(metric(QUARANTINED_DRIVES)).isEqualTo(quarantinedBefore + 1);
+        assertThat(metric(DRIVES_QUARANTINED_PHASE)).isEqualTo(inQuarantinePhaseBefore + 1);
+      });
+      // The three 5 MB/s samples that raised the alert, in lab-q's write histogram (no per-drive label).
+      assertThat(metric("rescuefleet_write_throughput_mbps_count{station=\"lab-q\"}")).isEqualTo(3);
+      assertThat(metric("rescuefleet_write_throughput_mbps_bucket{station=\"lab-q\",le=\"5.0\"}")).isEqualTo(3);
+      assertThat(metric("rescuefleet_write_throughput_mbps_bucket{station=\"lab-q\",le=\"2.0\"}")).isZero();
 
       Thread.sleep(1100);
       String ackAt = Timestamps.format(Instant.now());
@@ -235,6 +278,13 @@ class DriveControllerComponentTest {
         assertThat(s.phase).isEqualTo(DrivePhase.Degraded);
       });
       awaitEvent("ns-q", "stick", "Normal", "QuarantineReleased", "");
+      // Acknowledged: out of quarantine, the alert itself still firing.
+      await().atMost(WAIT).untilAsserted(() -> {
+        assertThat(metric(QUARANTINED_DRIVES)).isEqualTo(quarantinedBefore);
+        assertThat(metric(DRIVES_QUARANTINED_PHASE)).isEqualTo(inQuarantinePhaseBefore);
+        assertThat(metric(DRIVES_DEGRADED_PHASE)).isEqualTo(degradedBefore + 1);
+        assertThat(metric(SLOW_WRITE_FIRING)).isEqualTo(slowBefore + 1);
+      });
       awaitAssignments(lab, a -> assertThat(a.assignments().get(0).writesAllowed()).isTrue());
 
       Thread.sleep(1100);
@@ -316,6 +366,19 @@ class DriveControllerComponentTest {
       awaitEvent("default", "lab-live", "Normal", "StationOnline", "");
       awaitStatus("ns-live", "stick", s -> assertThat(s.phase).isEqualTo(DrivePhase.Reconciling));
     }
+  }
+
+  /**
+   * The value of one series as {@code /metrics} exposes it in the Prometheus text format, e.g.
+   * {@code rescuefleet_alerts_firing{kind="SlowWrite"}}; fails when the series is not exposed.
+   */
+  private static double metric(String series) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    f.operator.metrics().writeTo(out, "text/plain; version=0.0.4");
+    String prefix = series + " ";
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> l.startsWith(prefix))
+        .map(l -> Double.parseDouble(l.substring(prefix.length()).trim().split(" ")[0])).findFirst()
+        .orElseThrow(() -> new AssertionError("no series " + series + " in /metrics"));
   }
 
   private static ThroughputSample write(Instant t, long millis, double mbps) {

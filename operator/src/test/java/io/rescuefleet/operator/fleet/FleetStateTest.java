@@ -34,6 +34,22 @@ class FleetStateTest {
   }
 
   @Test
+  void aStickIdentityLearntOrChangedWithinAnInsertionIsAChangeOfItsPort() {
+    FleetState fleet = new FleetState(Clock.fixed(T, ZoneOffset.UTC));
+    fleet.recordHeartbeat("lab-a", hb(stick("S1", "1-1", "i1")), T);
+
+    PresenceChange read = fleet.recordHeartbeat("lab-a", hb(identified("S1", "1-1", "i1", "u-1", "ns/a")), T);
+    PresenceChange again = fleet.recordHeartbeat("lab-a", hb(identified("S1", "1-1", "i1", "u-1", "ns/a")), T);
+    PresenceChange rewritten = fleet.recordHeartbeat("lab-a", hb(identified("S1", "1-1", "i1", "u-1", "ns/b")), T);
+
+    assertThat(read.ports()).containsExactly("1-1");
+    assertThat(read.serials()).containsExactly("S1");
+    assertThat(again.any()).isFalse();
+    assertThat(rewritten.ports()).containsExactly("1-1");
+    assertThat(fleet.snapshot().stations().get(0).ports().get(0).driveUuid()).isEqualTo("u-1");
+  }
+
+  @Test
   void sticksOfAnOfflineStationAreNotPresent() {
     Instant late = T.plusSeconds(61);
     FleetState fleet = new FleetState(Clock.fixed(late, ZoneOffset.UTC));
@@ -84,6 +100,10 @@ class FleetStateTest {
 
   private static Heartbeat hb(StickInfo... sticks) {
     return new Heartbeat("t", null, List.of(sticks));
+  }
+
+  private static StickInfo identified(String serial, String port, String insertion, String uuid, String driveKey) {
+    return new StickInfo(serial, port, null, null, 0, uuid, driveKey, insertion);
   }
 
   private static StickInfo stick(String serial, String port, String insertion) {

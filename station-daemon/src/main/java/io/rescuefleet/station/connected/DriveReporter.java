@@ -49,6 +49,7 @@ final class DriveReporter implements EngineListener {
   private long bytesOfCurrentAction;
   private long startedAtMillis;
   private boolean dirty = true;
+  private volatile StickIdentity identity;
 
   DriveReporter(String driveKey, String serial, String port, String insertionId, List<ResolvedFile> files,
       AtomicLong sequence, Clock clock) {
@@ -103,6 +104,16 @@ final class DriveReporter implements EngineListener {
   public synchronized void sample(ThroughputSample sample) {
     samples.add(sample);
     dirty = true;
+  }
+
+  @Override
+  public void manifestObserved(String driveUuid, String driveKey) {
+    identity = new StickIdentity(driveUuid, driveKey);
+  }
+
+  /** The stick's identity as the run's latest observation found it, or null before its first. */
+  StickIdentity identity() {
+    return identity;
   }
 
   /** What happened since the last drain, if anything. */

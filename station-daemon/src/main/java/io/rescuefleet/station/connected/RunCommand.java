@@ -1,7 +1,6 @@
 package io.rescuefleet.station.connected;
 
 import io.rescuefleet.station.device.LoopDevices;
-import io.rescuefleet.station.discovery.Allowlist;
 import io.rescuefleet.station.discovery.Discovery;
 import io.rescuefleet.station.discovery.SystemProbe;
 import io.rescuefleet.station.engine.StationEngine;
@@ -49,17 +48,17 @@ public final class RunCommand implements Callable<Integer> {
   /** The daemon a config describes, with the real engine, discovery and operator client. */
   public static StationDaemon create(StationConfig c, Clock clock) throws IOException {
     ProcessRunner runner = new ProcessRunner();
-    Allowlist allowlist = Allowlist.of(c.allowDevices);
+    StationAllowlist allowlist = new StationAllowlist(c.allowDevices);
     List<StickSource> sources = new ArrayList<>();
     if (c.discovery.usb) {
-      sources.add(new UsbStickSource(new Discovery(), new SystemProbe(runner), allowlist));
+      sources.add(new UsbStickSource(new Discovery(), new SystemProbe(runner), allowlist::effective));
     }
     if (c.discovery.imageHub != null) {
       sources.add(new ImageHubSource(c.discovery.imageHub, new LoopDevices(runner)));
     }
     OperatorClient client = new OperatorClient(null, c.operatorUrl, c.station, new TokenFile(c.tokenFile), c.caFile);
     Files.createDirectories(c.stateDir);
-    Outbox outbox = new Outbox(c.stateDir.resolve("outbox"), 10_000);
+    Outbox outbox = new Outbox(c.stateDir.resolve("outbox"), c.outboxCapacity);
     return new StationDaemon(c.station, sources, client, StationEngine.create(runner, c.cacheDir), outbox, allowlist,
         c.ventoyReleaseDir, c.maxParallelSticks, Duration.ofMillis((long) (c.discovery.pollSeconds * 1000)), clock);
   }

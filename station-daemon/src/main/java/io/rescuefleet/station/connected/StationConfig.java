@@ -12,6 +12,11 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public class StationConfig {
+  /** Fewest outbox batches: summarising needs two batches after the head, which may be in flight. */
+  public static final int MIN_OUTBOX_CAPACITY = 3;
+  /** Most outbox batches: each is a file, and the outbox lists its directory on every append. */
+  public static final int MAX_OUTBOX_CAPACITY = 100_000;
+
   /** Name of this station's ImagingStation. */
   public String station;
 
@@ -36,7 +41,10 @@ public class StationConfig {
   /** Friendly names for USB port paths (informational; the ImagingStation holds the authoritative ones). */
   public List<Port> ports = new ArrayList<>();
 
-  /** Non-USB devices this station may touch (never the root disk). */
+  /**
+   * Non-USB devices this station may touch (never the root disk); its ImagingStation's
+   * {@code spec.allowDevices} must list them too, the cluster can only narrow this list.
+   */
   public List<String> allowDevices = new ArrayList<>();
 
   /** How sticks are found. */
@@ -44,6 +52,12 @@ public class StationConfig {
 
   /** Sticks worked on at once; each stick has one writer. */
   public int maxParallelSticks = 4;
+
+  /**
+   * Report batches the outbox keeps while the operator is unreachable; when full, the oldest are
+   * summarised rather than dropped. Between {@value #MIN_OUTBOX_CAPACITY} and {@value #MAX_OUTBOX_CAPACITY}.
+   */
+  public int outboxCapacity = 10_000;
 
   /** A USB port path and its label. */
   public static class Port {

@@ -74,6 +74,10 @@ public final class StationConfigLoader {
     if (c.maxParallelSticks < 1) {
       problems.add("maxParallelSticks: must be at least 1");
     }
+    if (c.outboxCapacity < StationConfig.MIN_OUTBOX_CAPACITY || c.outboxCapacity > StationConfig.MAX_OUTBOX_CAPACITY) {
+      problems.add("outboxCapacity: must be between " + StationConfig.MIN_OUTBOX_CAPACITY + " and "
+          + StationConfig.MAX_OUTBOX_CAPACITY + " batches, got " + c.outboxCapacity);
+    }
     if (c.discovery == null || !(c.discovery.pollSeconds > 0)) {
       problems.add("discovery.pollSeconds: must be greater than 0");
     }

@@ -50,7 +50,7 @@ public final class StationDaemon implements AutoCloseable {
   private final StationEngine engine;
   private final Outbox outbox;
   private final OutboxSender sender;
-  private final Allowlist allowlist;
+  private final StationAllowlist allowlist;
   private final Path ventoyRelease;
   private final Clock clock;
   private final Duration pollInterval;
@@ -59,7 +59,10 @@ public final class StationDaemon implements AutoCloseable {
   private final Map<String, StationAssignment> assignmentsBySerialOrPort = new ConcurrentHashMap<>();
   private final Map<String, Run> running = new ConcurrentHashMap<>();
   private final Map<String, Finished> finished = new ConcurrentHashMap<>();
+  /** By stick key: the identity the engine last observed, for the insertion it observed it in. */
+  private final Map<String, Identified> identities = new ConcurrentHashMap<>();
   private final AtomicLong sequence;
+  private final AtomicLong runsStarted = new AtomicLong();
   private final ScheduledExecutorService loops = Executors.newScheduledThreadPool(3, daemonThreads("station-loop"));
   private final ExecutorService workers;
 
@@ -67,6 +70,7 @@ public final class StationDaemon implements AutoCloseable {
   private volatile long assignmentsVersion;
   private volatile long lastHeartbeatMillis;
   private volatile boolean closing;
+  private volatile boolean identityNews;
   private int failedDrains;
 
   /** One running engine run; {@code writes} says whether it may write to the stick. */
@@ -76,8 +80,11 @@ public final class StationDaemon implements AutoCloseable {
   /** The last completed run of a stick: what it was for, and whether it converged. */
   private record Finished(String key, boolean ok, long atMillis) {}
 
+  /** A stick's identity as observed during one insertion. */
+  private record Identified(String insertionId, StickIdentity identity) {}
+
   public StationDaemon(String station, List<StickSource> sources, OperatorClient client, StationEngine engine, Outbox outbox,
-      Allowlist allowlist, Path ventoyRelease, int maxParallelSticks, Duration pollInterval, Clock clock) {
+      StationAllowlist allowlist, Path ventoyRelease, int maxParallelSticks, Duration pollInterval, Clock clock) {
     this.station = station;
     this.sources = List.copyOf(sources);
     this.client = client;
@@ -111,16 +118,40 @@ public final class StationDaemon implements AutoCloseable {
     }
     changes.inserted().forEach(p -> LOG.info("stick inserted serial={} port={} insertion={}",
         p.stick().serial(), p.stick().port(), p.insertionId()));
-    if (changes.any() || clock.millis() - lastHeartbeatMillis >= HEARTBEAT_EVERY.toMillis()) {
+    running.values().forEach(this::noteIdentity);
+    // A stick's identity learnt (or changed by a run's new manifest) goes to the operator at once.
+    if (changes.any() || identityNews || clock.millis() - lastHeartbeatMillis >= HEARTBEAT_EVERY.toMillis()) {
+      identityNews = false;
       heartbeat();
     }
     schedule();
   }
 
+  /** Caches what a run observed of its stick's identity, flagging news for the next heartbeat. */
+  private void noteIdentity(Run run) {
+    StickIdentity seen = run.reporter().identity();
+    if (seen == null) {
+      return;
+    }
+    Identified now = new Identified(run.stick().insertionId(), seen);
+    if (!now.equals(identities.put(run.stick().stick().key(), now))) {
+      identityNews = true;
+    }
+  }
+
+  /** The identity observed during this very insertion; a stick reinserted is not known until a run looks again. */
+  private StickIdentity identity(Insertions.Present p) {
+    Identified known = identities.get(p.stick().key());
+    return known != null && known.insertionId().equals(p.insertionId()) ? known.identity() : new StickIdentity(null, null);
+  }
+
   private void heartbeat() {
     List<Heartbeat.StickInfo> sticks = insertions.all().stream()
-        .map(p -> new Heartbeat.StickInfo(p.stick().serial(), p.stick().port(), p.stick().vendor(), p.stick().model(),
-            p.stick().sizeBytes(), null, null, p.insertionId()))
+        .map(p -> {
+          StickIdentity id = identity(p);
+          return new Heartbeat.StickInfo(p.stick().serial(), p.stick().port(), p.stick().vendor(), p.stick().model(),
+              p.stick().sizeBytes(), id.driveUuid(), id.driveKey(), p.insertionId());
+        })
         .toList();
     try {
       HeartbeatAck ack = client.heartbeat(new Heartbeat("rescue-station/0.1.0", clock.instant().toString(), sticks));
@@ -128,6 +159,7 @@ public final class StationDaemon implements AutoCloseable {
       if (ack.throughputIntervalSeconds() > 0) {
         sampleSeconds = ack.throughputIntervalSeconds();
       }
+      allowlist.clusterAllows(ack.allowDevices());
     } catch (OperatorCallException e) {
       LOG.warn("heartbeat failed station={} reason={}", station, e.getMessage());
     }
@@ -203,6 +235,7 @@ public final class StationDaemon implements AutoCloseable {
         p.insertionId(), sa.assignment().files(), sequence, clock);
     Run run = new Run(p, sa.assignment().driveKey(), key, sa.writesAllowed(), new Cancellation(), reporter);
     running.put(p.stick().key(), run);
+    runsStarted.incrementAndGet();
     LOG.info("run started drive={} serial={} port={} verify={} writes={}", sa.assignment().driveKey(),
         p.stick().serial(), p.stick().port(), sa.verifyLevel(), sa.writesAllowed());
     workers.execute(() -> execute(run, sa));
@@ -212,7 +245,7 @@ public final class StationDaemon implements AutoCloseable {
     boolean ok = false;
     try (DeviceTarget target = run.stick().stick().opener().get()) {
       ConvergeOptions options = ConvergeOptions.defaults()
-          .withAllowlist(allowlist)
+          .withAllowlist(allowlist.effective())
           .withWritesAllowed(sa.writesAllowed())
           .withVentoyRelease(ventoyRelease)
           .withSampleInterval(Duration.ofMillis((long) (sampleSeconds * 1000)));
@@ -228,6 +261,7 @@ public final class StationDaemon implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("run crashed drive={}", sa.assignment().driveKey(), e);
     } finally {
+      noteIdentity(run);
       finished.put(run.stick().stick().key(), new Finished(run.key(), ok, clock.millis()));
       running.remove(run.stick().stick().key());
     }
@@ -241,6 +275,7 @@ public final class StationDaemon implements AutoCloseable {
       run.cancellation().cancel("stick removed");
     }
     finished.remove(removed.stick().key());
+    identities.remove(removed.stick().key());
     StationAssignment sa = assignmentsBySerialOrPort.get(removed.stick().key());
     if (sa != null) {
       append(List.of(new DriveReport(sa.assignment().driveKey(), removed.stick().serial(), removed.stick().port(),
@@ -276,6 +311,16 @@ public final class StationDaemon implements AutoCloseable {
   /** Drive keys of the sticks being worked on now. */
   public List<String> running() {
     return running.values().stream().map(Run::driveKey).sorted().toList();
+  }
+
+  /** The non-USB devices admitted now: those both station.yaml and the ImagingStation allow. */
+  public Allowlist allowlist() {
+    return allowlist.effective();
+  }
+
+  /** Engine runs started since the daemon started. */
+  public long runsStarted() {
+    return runsStarted.get();
   }
 
   public long reportsSent() {

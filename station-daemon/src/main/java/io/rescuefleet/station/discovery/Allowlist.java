@@ -43,6 +43,16 @@ public final class Allowlist {
     return new Allowlist(more);
   }
 
+  /**
+   * The devices both lists admit. Each list holds its paths as written and as resolved, so two
+   * names of one existing device meet on its real path.
+   */
+  public Allowlist intersection(Allowlist other) {
+    Set<String> both = new LinkedHashSet<>(devices);
+    both.retainAll(other.devices);
+    return new Allowlist(both);
+  }
+
   public boolean allows(BlockDeviceInfo device) {
     return devices.contains(device.path()) || devices.contains("/dev/" + device.kname());
   }

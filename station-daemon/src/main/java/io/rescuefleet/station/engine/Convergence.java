@@ -67,6 +67,8 @@ final class Convergence {
       listener.phase(pass == 1 ? "observe" : "recheck");
       ObservedDrive observed = observer.observe(session, goal.observation());
       Optional<StickManifest> manifest = observed.volumeState().flatMap(v -> v.manifest().valid());
+      listener.manifestObserved(manifest.map(StickManifest::driveUuid).orElse(null),
+          manifest.map(StickManifest::driveKey).orElse(null));
       VerifyMode mode = pass == 1 ? scheduler.decide(goal.requested(), goal.policy(), manifest) : VerifyMode.Quick;
       if (pass == 1) {
         listener.phase("verify");

@@ -31,4 +31,10 @@ public interface EngineListener {
 
   /** Bytes moved in an interval; write samples measure what reached the stick, read samples what came from it. */
   default void sample(ThroughputSample sample) {}
+
+  /**
+   * The stick's identity from its manifest, after every observation (so also once the run wrote a new
+   * one): the drive UUID and the RescueDrive last applied, both null without a valid manifest.
+   */
+  default void manifestObserved(String driveUuid, String driveKey) {}
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +138,24 @@ class EngineComponentTest {
     assertThat(full.actions()).extracting(ActionReport::type).containsExactly("WriteManifest");
     assertThat(full.bytesWritten()).as("only the verification is recorded").isLessThan(mib(1));
     assertThat(full.driftDetected()).isFalse();
+  }
+
+  @Test
+  void everyObservationTellsTheListenerTheStickIdentityFromItsManifest() {
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    EngineListener listener = new EngineListener() {
+      @Override
+      public void manifestObserved(String driveUuid, String driveKey) {
+        seen.add(driveUuid + " " + driveKey);
+      }
+    };
+    var manifest = lab.inspect(image, VerifyMode.Quick).manifest();
+
+    EngineResult again = lab.apply(image, STICK, yaml, VerifyMode.Quick, lab.options(), listener);
+
+    assertThat(again.converged()).isTrue();
+    assertThat(manifest.driveUuid()).isNotBlank();
+    assertThat(seen).containsExactly(manifest.driveUuid() + " " + again.driveKey());
   }
 
   @Test
