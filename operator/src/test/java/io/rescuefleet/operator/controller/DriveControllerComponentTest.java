@@ -216,7 +216,7 @@ class DriveControllerComponentTest {
         assertThat(p.driveUuid).isEqualTo("9b1f3c2e-uuid-of-the-content");
       }));
       assertThat(f.operator.fleet().snapshot().stations()).filteredOn(st -> st.name().equals("lab-id")).singleElement()
-          .satisfies(st -> assertThat(st.ports()).singleElement()
+          .satisfies(st -> assertThat(st.ports()).filteredOn(p -> "1-1".equals(p.port())).singleElement()
               .satisfies(p -> assertThat(p.driveUuid()).isEqualTo("9b1f3c2e-uuid-of-the-content")));
     }
   }
