@@ -30,6 +30,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,7 +40,8 @@ import java.util.Locale;
  * measured in the same run on the same device:
  *
  * <ul>
- *   <li>sync_vs_dd: our ISO sync (every byte flushed and the file in place under its name) over
+ *   <li>sync_vs_dd: our ISO sync (every byte flushed and the file in place under its name), fastest of
+ *       three rounds, over the fastest of
  *       {@code dd oflag=direct bs=4M} writing the same bytes to the same device;
  *   <li>verify_vs_sha256sum: our Full verification over {@code sha256sum} of the same files, both reading
  *       from the device (fresh mount, dropped device cache for sha256sum);
@@ -53,6 +55,7 @@ final class StationBenchmark implements Benchmark {
   static final long RESERVED_MIB = 768;
   static final long STICK = (IMAGES * IMAGE_SIZE) + (256L << 20) + (RESERVED_MIB << 20);
   static final int QUICK_FILES = 50;
+  static final int SYNC_ROUNDS = 3;
 
   private final ProcessRunner runner = new ProcessRunner();
   private final LoopDevices loops = new LoopDevices(runner);
@@ -73,15 +76,21 @@ final class StationBenchmark implements Benchmark {
     }
     Path stick = work.resolve("stick.img");
 
-    // Sync: dd anchor, our sync on a blank stick, dd anchor again (the mean of two anchors evens out host noise).
-    double dd1 = ddAnchor(stick, isos);
-    EngineResult sync = apply(engine, stick, STICK, drive(isos, RESERVED_MIB), VerifyMode.Quick, options);
-    check(sync);
-    double dd2 = ddAnchor(stick, isos);
-    long copied = sync.actions().stream().filter(a -> a.type().equals("CopyFile")).count() * IMAGE_SIZE;
-    double copySeconds = seconds(sync, "CopyFile");
-    double ours = copied / copySeconds / 1e6;
-    double dd = (dd1 + dd2) / 2;
+    // Sync, in rounds: the dd anchor, then our sync of the same images onto a blank stick. Other work on
+    // a shared host only ever adds time, so the fastest round of each is the closest to what it costs.
+    List<Double> dds = new ArrayList<>();
+    List<Double> syncs = new ArrayList<>();
+    EngineResult sync = null;
+    for (int round = 0; round < SYNC_ROUNDS; round++) {
+      Files.deleteIfExists(stick);
+      dds.add(ddAnchor(stick, isos));
+      sync = apply(engine, stick, STICK, drive(isos, RESERVED_MIB), VerifyMode.Quick, options);
+      check(sync);
+      long copied = sync.actions().stream().filter(a -> a.type().equals("CopyFile")).count() * IMAGE_SIZE;
+      syncs.add(copied / seconds(sync, "CopyFile") / 1e6);
+    }
+    double ours = Collections.max(syncs);
+    double dd = Collections.max(dds);
 
     // Verify: sha256sum through a fresh mount, our Full verification, sha256sum again.
     double sum1 = sha256sumAnchor(stick, isos.size());
@@ -113,8 +122,8 @@ final class StationBenchmark implements Benchmark {
       check(quickResult);
     }
 
-    out.printf(Locale.ROOT, "  sync:   ours %.1f MB/s over %d x %d MiB (driver %s; large files filled in place when it is FUSE); dd oflag=direct bs=4M %.1f / %.1f MB/s%n",
-        ours, IMAGES, IMAGE_SIZE >> 20, sync.filesystemDriver(), dd1, dd2);
+    out.printf(Locale.ROOT, "  sync:   ours %s MB/s over %d x %d MiB (driver %s; large files filled in place when it is FUSE); dd oflag=direct bs=4M %s MB/s; fastest over fastest%n",
+        list(syncs), IMAGES, IMAGE_SIZE >> 20, sync.filesystemDriver(), list(dds));
     out.printf(Locale.ROOT, "  verify: ours %.1f MB/s (%s, %d files, %d bytes); sha256sum %.1f / %.1f MB/s (fresh %s mount)%n",
         verify, full.verify().readPath(), full.verify().filesChecked(), full.verify().bytesHashed(), sum1, sum2,
         full.filesystemDriver());
@@ -231,5 +240,9 @@ final class StationBenchmark implements Benchmark {
   private static DriveAssignment assignment(String yaml) {
     ManifestSet set = new ManifestLoader().load("bench.yaml", yaml);
     return new Resolver().resolve(set.drives().get(0), set);
+  }
+
+  private static String list(List<Double> values) {
+    return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList().toString();
   }
 }

@@ -9,11 +9,16 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
@@ -36,6 +41,8 @@ import java.util.function.LongConsumer;
 public final class ExfatExtentWriter implements AutoCloseable {
   /** Writes of this size keep a USB stick's (and the loop driver's) queue busy. */
   static final int CHUNK = 8 << 20;
+  /** Writes outstanding at once while a file is filled. */
+  static final int WRITES_IN_FLIGHT = 2;
   private static final int ENTRY = 32;
   private static final int STREAM_FLAGS_ALLOCATION_POSSIBLE = 0x01;
   private static final int STREAM_FLAGS_NO_FAT_CHAIN = 0x02;
@@ -109,68 +116,113 @@ public final class ExfatExtentWriter implements AutoCloseable {
 
   /**
    * Writes {@code source} (exactly the reservation's size) into the reserved clusters and flushes them.
-   * The next chunk is read from the source while the current one is written, so the device never
-   * waits for the source.
+   * The source is read while earlier chunks are written, and {@link #WRITES_IN_FLIGHT} writes are
+   * outstanding at a time, so the device's queue never runs dry (a USB 3 stick, like the loop driver,
+   * takes the next request while it finishes one).
    */
   public void fill(Reservation r, Path source, Cancellation cancellation, LongConsumer progress) {
     long at = volume.clusterOffset(r.firstCluster());
-    ByteBuffer[] buffers = {RawDevice.allocate(CHUNK), RawDevice.allocate(CHUNK)};
-    ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
-      Thread t = new Thread(runnable, "rescuefleet-fill-reader");
+    BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(WRITES_IN_FLIGHT + 1);
+    for (int i = 0; i <= WRITES_IN_FLIGHT; i++) {
+      free.add(RawDevice.allocate(CHUNK));
+    }
+    ExecutorService writers = Executors.newFixedThreadPool(WRITES_IN_FLIGHT, runnable -> {
+      Thread t = new Thread(runnable, "rescuefleet-fill-writer");
       t.setDaemon(true);
       return t;
     });
+    List<Future<?>> writes = new ArrayList<>();
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
       if (in.size() != r.size()) {
         throw new IllegalStateException(source + " has " + in.size() + " bytes, expected " + r.size());
       }
-      Future<ByteBuffer> next = reader.submit(() -> chunk(in, buffers[0], 0, r.size()));
-      for (long done = 0, k = 0; done < r.size(); k++) {
+      for (long done = 0; done < r.size(); ) {
         cancellation.check();
-        ByteBuffer current = await(next);
-        int length = current.remaining();
-        long following = done + length;
-        if (following < r.size()) {
-          ByteBuffer spare = buffers[(int) ((k + 1) % 2)];
-          next = reader.submit(() -> chunk(in, spare, following, r.size()));
-        }
-        // The tail of the last cluster: zeros up to the device's alignment (clusters are aligned).
-        current.limit((int) RawDevice.alignUp(length)).position(length);
-        while (current.hasRemaining()) {
-          current.put((byte) 0);
-        }
-        current.flip();
-        device.writeFully(at + done, current);
-        done = following;
-        progress.accept(length);
+        failFast(writes);
+        ByteBuffer chunk = take(free);
+        int length = read(in, chunk, done, r.size());
+        long offset = at + done;
+        writes.add(writers.submit(() -> {
+          try {
+            device.writeFully(offset, chunk);
+            progress.accept(length);
+          } finally {
+            free.add(chunk);
+          }
+        }));
+        done += length;
       }
+      awaitAll(writes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     } finally {
-      reader.shutdownNow();
+      writers.shutdown();
+      awaitQuietly(writers); // no write of this file may land after the caller moves on
     }
     device.force();
   }
 
-  /** Reads the chunk of {@code in} at {@code offset} into {@code buffer}, ready to be written. */
-  private static ByteBuffer chunk(FileChannel in, ByteBuffer buffer, long offset, long size) throws IOException {
-    buffer.clear().limit((int) Math.min(CHUNK, size - offset));
+  /**
+   * Reads the chunk of {@code in} at {@code offset} into {@code buffer}, zero-padded to the device's
+   * alignment (the tail of the last cluster; clusters are aligned), ready to be written.
+   */
+  private static int read(FileChannel in, ByteBuffer buffer, long offset, long size) throws IOException {
+    int length = (int) Math.min(CHUNK, size - offset);
+    buffer.clear().limit(length);
     while (buffer.hasRemaining()) {
       if (in.read(buffer, offset + buffer.position()) < 0) {
         throw new IOException("the source ended at " + (offset + buffer.position()) + " of " + size + " bytes");
       }
     }
-    return buffer.flip();
+    buffer.limit((int) RawDevice.alignUp(length));
+    while (buffer.hasRemaining()) {
+      buffer.put((byte) 0);
+    }
+    buffer.flip();
+    return length;
   }
 
-  private static ByteBuffer await(Future<ByteBuffer> read) throws IOException {
+  private static ByteBuffer take(BlockingQueue<ByteBuffer> free) throws IOException {
     try {
-      return read.get();
+      return free.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading the source", e);
+      throw new IOException("interrupted while writing", e);
+    }
+  }
+
+  /** Rethrows the failure of a write that has already ended, so a dead stick stops the reading early. */
+  private static void failFast(List<Future<?>> writes) {
+    for (Future<?> w : writes) {
+      if (w.isDone()) {
+        result(w);
+      }
+    }
+    writes.removeIf(Future::isDone);
+  }
+
+  private static void awaitAll(List<Future<?>> writes) {
+    for (Future<?> w : writes) {
+      result(w);
+    }
+  }
+
+  private static void result(Future<?> write) {
+    try {
+      write.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService writers) {
+    try {
+      writers.awaitTermination(5, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
