@@ -47,6 +47,9 @@ public final class OperatorMetrics {
       .help("Files or chunks that failed verification, by station.").labelNames("station").register(registry);
   private final Counter reportsIngested = Counter.builder().name("rescuefleet_reports_ingested_total")
       .help("Drive reports applied (duplicates excluded), by station.").labelNames("station").register(registry);
+  private final Counter reportsDuplicate = Counter.builder().name("rescuefleet_reports_duplicate_total")
+      .help("Drive reports recognised as applied before and not applied again (a resent or re-packed batch), by station.")
+      .labelNames("station").register(registry);
   private final Counter samplesDropped = Counter.builder().name("rescuefleet_samples_dropped_total")
       .help("Throughput samples dropped for arriving faster than the policy's interval, by station.")
       .labelNames("station").register(registry);
@@ -92,6 +95,22 @@ public final class OperatorMetrics {
     reportsIngested.labelValues(station).inc();
   }
 
+  public void reportsDuplicate(String station, int reports) {
+    if (reports > 0) {
+      reportsDuplicate.labelValues(station).inc(reports);
+    }
+  }
+
+  /** Drive reports from {@code station} applied so far by this operator instance (tests and drills read it). */
+  public long reportsIngestedCount(String station) {
+    return (long) reportsIngested.labelValues(station).get();
+  }
+
+  /** Drive reports from {@code station} recognised as duplicates so far by this operator instance. */
+  public long reportsDuplicateCount(String station) {
+    return (long) reportsDuplicate.labelValues(station).get();
+  }
+
   public void samples(String station, Iterable<Double> writeMBps, Iterable<Double> readMBps, int dropped) {
     for (double mbps : writeMBps) {
       writeThroughput.labelValues(station).observe(mbps);
@@ -128,7 +147,7 @@ public final class OperatorMetrics {
   /** Drops the per-station series of a deleted station, so its label does not linger. */
   public void forgetStation(String station) {
     for (var metric : new io.prometheus.metrics.core.metrics.StatefulMetric<?, ?>[] {driftDetected, driftCorrected,
-        bytesWritten, writeThroughput, readThroughput, verifyMismatches, reportsIngested, samplesDropped}) {
+        bytesWritten, writeThroughput, readThroughput, verifyMismatches, reportsIngested, reportsDuplicate, samplesDropped}) {
       metric.remove(station);
     }
   }

@@ -47,6 +47,7 @@ public final class ReportIngestor {
     synchronized (ledger) {
       ReportAck seen = ledger.get(batch.batchId());
       if (seen != null) {
+        metrics.reportsDuplicate(station, batch.reports().size());
         return new ReportAck(seen.batchId(), seen.applied(), true);
       }
       List<DriveState> drives = authorize(station, batch.reports());
@@ -56,6 +57,7 @@ public final class ReportIngestor {
         DriveReport report = batch.reports().get(i);
         ReportEffect effect = drives.get(i).apply(report, station, now);
         if (!effect.applied()) {
+          metrics.reportsDuplicate(station, 1);
           continue;
         }
         applied++;
