@@ -16,6 +16,7 @@ import java.util.List;
  *
  * @param reportedPhase the station's phase for {@code reportedInsertion}, or null before any report
  * @param write throughput of the admitted write samples over the policy's window
+ * @param sequenceMarks the highest report sequence applied per recent insertion, least recent first
  */
 public record DriveRuntime(
     DrivePhase reportedPhase,
@@ -37,4 +38,5 @@ public record DriveRuntime(
     ThroughputStats write,
     ThroughputStats read,
     VerifyPlan verifyPlan,
-    List<DriftRecord> driftHistory) {}
+    List<DriftRecord> driftHistory,
+    List<SequenceMark> sequenceMarks) {}

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -27,10 +28,18 @@ import java.util.Set;
 /**
  * The operator's memory of one RescueDrive: what stations reported, folded together, and what the
  * last reconcile decided. Seeded once from the drive's status so a restarted or newly elected
- * operator continues counts instead of starting over. Every method holds the object's monitor.
+ * operator continues counts instead of starting over. The sequence marks of the reports applied go
+ * into the status with the counts they produced, so a report whose effect the status holds is
+ * recognised after a restart too, and one whose effect it does not hold is applied again. Every
+ * method holds the object's monitor.
  */
 public final class DriveState {
   private static final int DRIFT_HISTORY = 20;
+  /**
+   * Insertions whose marks are kept. A station resends only the batch at the head of its outbox,
+   * whose reports span the insertions of one outage at most: a few.
+   */
+  static final int REMEMBERED_INSERTIONS = 8;
   private static final Set<DrivePhase> STATION_PHASES =
       EnumSet.of(DrivePhase.Absent, DrivePhase.Reconciling, DrivePhase.Ready, DrivePhase.Drifted, DrivePhase.Failed);
 
@@ -67,8 +76,10 @@ public final class DriveState {
   private final ThroughputWindow readWindow = new ThroughputWindow();
   private Instant lastWriteSample;
   private Instant lastReadSample;
-  private String sequenceScope;
-  private long lastSequence;
+  /** Marks by scope ({@code serial/insertion}), least recently applied first. */
+  private final LinkedHashMap<String, SequenceMark> marks = new LinkedHashMap<>();
+  /** The marks the drive's status holds, as far as this operator knows. */
+  private List<SequenceMark> persistedMarks = List.of();
   private final ArrayDeque<DriftRecord> driftHistory = new ArrayDeque<>();
 
   DriveState(String key) {
@@ -118,6 +129,26 @@ public final class DriveState {
     if (status.entries != null) {
       entries = status.entries.stream().map(e -> new EntryState(e.name, e.state, e.sha256)).toList();
     }
+    SequenceMark.of(status).forEach(this::remember);
+    persistedMarks = List.copyOf(marks.values());
+  }
+
+  /** Records that the drive's status now holds {@code written} marks (and the counts that go with them). */
+  public synchronized void persisted(List<SequenceMark> written) {
+    persistedMarks = written == null ? List.of() : List.copyOf(written);
+  }
+
+  /** Whether reports were applied whose effect the drive's status does not hold yet. */
+  public synchronized boolean unpersisted() {
+    return !persistedMarks.equals(List.copyOf(marks.values()));
+  }
+
+  private void remember(SequenceMark mark) {
+    marks.remove(mark.scope());
+    marks.put(mark.scope(), mark);
+    while (marks.size() > REMEMBERED_INSERTIONS) {
+      marks.remove(marks.keySet().iterator().next());
+    }
   }
 
   /**
@@ -125,12 +156,11 @@ public final class DriveState {
    * and verification times are the station's.
    */
   public synchronized ReportEffect apply(DriveReport report, String fromStation, Instant receivedAt) {
-    String scope = report.serial() + "/" + report.insertionId();
-    if (scope.equals(sequenceScope) && report.sequence() <= lastSequence) {
+    SequenceMark mark = marks.get(SequenceMark.scopeOf(report.serial(), report.insertionId()));
+    if (mark != null && report.sequence() <= mark.sequence()) {
       return ReportEffect.DUPLICATE;
     }
-    sequenceScope = scope;
-    lastSequence = report.sequence();
+    remember(new SequenceMark(report.serial(), report.insertionId(), report.sequence()));
 
     boolean phaseChanged = report.phase() != reportedPhase || !Objects.equals(report.insertionId(), reportedInsertion);
     boolean moved = !fromStation.equals(station) || !report.port().equals(port) || !report.serial().equals(serial);
@@ -306,6 +336,7 @@ public final class DriveState {
     double window = policy.throughputWindowSeconds();
     return new DriveRuntime(reportedPhase, reportedInsertion, station, port, serial, lastSeen, progress, entries,
         bytesWritten, lastWriteMBps, lastReadMBps, lastVerify, driftCorrections, appliedDigest, lastOutcome,
-        consecutiveFailures, writeWindow.stats(window), readWindow.stats(window), verifyPlan, List.copyOf(driftHistory));
+        consecutiveFailures, writeWindow.stats(window), readWindow.stats(window), verifyPlan, List.copyOf(driftHistory),
+        List.copyOf(marks.values()));
   }
 }

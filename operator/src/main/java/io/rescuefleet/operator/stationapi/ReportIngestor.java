@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies a station's report batch: once per batch id (a resent batch is acknowledged, not
- * re-applied), all or nothing (every report must concern a drive bound to this station), folding
+ * re-applied) and once per report (each drive's state knows the sequences it applied, also across
+ * operator restarts, through the status), all or nothing (every report must concern a drive bound to this station), folding
  * each report into its drive's state and asking for a coalesced status write. Batches of one
  * station are applied one at a time.
  */
@@ -53,11 +54,13 @@ public final class ReportIngestor {
       List<DriveState> drives = authorize(station, batch.reports());
       Instant now = clock.instant();
       int applied = 0;
+      int duplicates = 0;
       for (int i = 0; i < batch.reports().size(); i++) {
         DriveReport report = batch.reports().get(i);
         ReportEffect effect = drives.get(i).apply(report, station, now);
         if (!effect.applied()) {
           metrics.reportsDuplicate(station, 1);
+          duplicates++;
           continue;
         }
         applied++;
@@ -70,7 +73,8 @@ public final class ReportIngestor {
           touched.merge(report.driveKey(), effect.phaseChanged(), Boolean::logicalOr);
         }
       }
-      ack = new ReportAck(batch.batchId(), applied, false);
+      // Every report known by its sequence: the batch was applied before, e.g. by the previous operator.
+      ack = new ReportAck(batch.batchId(), applied, !batch.reports().isEmpty() && duplicates == batch.reports().size());
       ledger.put(batch.batchId(), ack);
     }
     touched.forEach(triggers::drive);
