@@ -91,6 +91,29 @@ class OperatorRestartComponentTest {
     });
   }
 
+  @Test
+  void aStoppingOperatorRecordsTheReportsItAcknowledgedBeforeItsNextCoalescedWrite() {
+    operator.close();
+    // Writes coalesced over a minute: only the stop itself can get the last report into the status.
+    operator = RescueFleetOperator.start(client, OperatorConfig.inProcessApiServer().withCoalesceInterval(Duration.ofSeconds(60)));
+    try (StationClient lab = station()) {
+      lab.heartbeatOk(Wire.heartbeat(Wire.stick("RST1", "1-1", "i1")));
+      StationApiComponentTest.awaitAssignments(lab, a -> assertThat(a.assignments()).hasSize(1));
+      lab.reportsOk(Wire.batch("ready-1", Wire.report(KEY, "RST1", "1-1", "i1", 1, DrivePhase.Ready, null, List.of(), null,
+          null, 1024)));
+      awaitStatus(s -> assertThat(s.phase).isEqualTo(DrivePhase.Ready));
+      // Same phase, so no urgent write: this one waits for the next coalescing interval.
+      assertThat(lab.reportsOk(Wire.batch("drift-late", Wire.report(KEY, "RST1", "1-1", "i1", 2, DrivePhase.Ready, null,
+          List.of(), null, new Outcome(true, 10, true, true, null, null, null), 2048))).applied()).isEqualTo(1);
+    }
+    operator.close();
+    operator = null;
+    RescueDriveStatus stopped = client.resources(RescueDrive.class).inNamespace(NS).withName("stick").get().getStatus();
+    assertThat(stopped.driftCorrections).isEqualTo(1);
+    assertThat(stopped.bytesWritten).isEqualTo(2048);
+    assertThat(stopped.reportSequences).singleElement().satisfies(m -> assertThat(m.sequence).isEqualTo(2));
+  }
+
   private void restart() {
     operator.close();
     operator = null;
