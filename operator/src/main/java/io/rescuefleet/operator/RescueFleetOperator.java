@@ -110,7 +110,7 @@ public final class RescueFleetOperator implements AutoCloseable {
     this.stationApi = new StationApiServer(vertx, new StationAuthenticator(controllers.stationDirectory(), secrets),
         new HeartbeatService(fleet, controllers.driveDirectory(), board, coalescer,
             config.heartbeatStatusRefresh(), clock), board,
-        new ReportIngestor(fleet, coalescer, metrics, clock), leading::get);
+        new ReportIngestor(fleet, controllers.driveDirectory(), coalescer, metrics, clock), leading::get);
     this.ops = new OpsHttpServer(vertx, metrics, fleet, () -> !closed, this::ready);
   }
 

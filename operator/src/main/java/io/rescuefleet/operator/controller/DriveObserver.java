@@ -41,7 +41,7 @@ final class DriveObserver {
     }
     String key = ObjectKeys.key(drive);
     DriveState state = fleet.drive(key);
-    state.seed(drive.getStatus());
+    fleet.seedDrive(state, drive.getStatus());
     // What the API server holds now, e.g. a server-side-apply write that went out after the last reconcile.
     state.persisted(SequenceMark.of(drive.getStatus()));
     return new DriveObservation(key, state, state.runtime(), bindingInputs(key, drive.getSpec()),

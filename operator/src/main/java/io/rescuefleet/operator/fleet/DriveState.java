@@ -80,6 +80,7 @@ public final class DriveState {
   private final LinkedHashMap<String, SequenceMark> marks = new LinkedHashMap<>();
   /** The marks the drive's status holds, as far as this operator knows. */
   private List<SequenceMark> persistedMarks = List.of();
+  private boolean decidedOnce;
   private final ArrayDeque<DriftRecord> driftHistory = new ArrayDeque<>();
 
   DriveState(String key) {
@@ -131,6 +132,16 @@ public final class DriveState {
     }
     SequenceMark.of(status).forEach(this::remember);
     persistedMarks = List.copyOf(marks.values());
+    if (status.station != null && lastBoundStation == null) {
+      // Until the station heartbeats again (it may look offline after an outage), the one that
+      // held the stick last may go on reporting it, as it could before the restart.
+      lastBoundStation = status.station;
+    }
+  }
+
+  /** Whether a reconcile of this operator has decided the drive yet; reports wait for it. */
+  public synchronized boolean decidedOnce() {
+    return decidedOnce;
   }
 
   /** Records that the drive's status now holds {@code written} marks (and the counts that go with them). */
@@ -287,6 +298,7 @@ public final class DriveState {
       lastBoundStation = newBinding.station();
     }
     phase = newPhase;
+    decidedOnce = true;
     alerts = firing.isEmpty() ? EnumSet.noneOf(AlertKind.class) : EnumSet.copyOf(firing);
     quarantined = isQuarantined;
   }

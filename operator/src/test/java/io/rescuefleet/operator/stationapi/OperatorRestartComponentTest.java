@@ -17,10 +17,14 @@ import io.rescuefleet.operator.devserver.InProcessApiServer;
 import io.rescuefleet.operator.testing.Fixtures;
 import io.rescuefleet.operator.testing.StationClient;
 import io.rescuefleet.operator.testing.Wire;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,21 +35,40 @@ import org.junit.jupiter.api.Test;
  */
 class OperatorRestartComponentTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final String NS = "ns-restart";
-  private static final String KEY = NS + "/stick";
+  private static InProcessApiServer server;
+  private static KubernetesClient client;
+  private static int tests;
 
-  private InProcessApiServer server;
-  private KubernetesClient client;
+  /** Each test has its own namespace, station and stick. */
+  private String ns;
+  private String key;
+  private String stationName;
+  private String serial;
   private RescueFleetOperator operator;
+
+  @BeforeAll
+  static void startServer() {
+    server = InProcessApiServer.start();
+    client = server.newClient();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    client.close();
+    server.close();
+  }
 
   @BeforeEach
   void start() {
-    server = InProcessApiServer.start();
-    client = server.newClient();
-    create(Fixtures.catalog(NS, "rescue-set", 1));
-    create(Fixtures.tokenSecret("lab-r-token", "tok-r"));
-    create(Fixtures.station("lab-r", "lab-r-token", "1-1"));
-    create(Fixtures.driveBySerial(NS, "stick", "RST1", "rescue-set"));
+    tests++;
+    ns = "ns-restart-" + tests;
+    key = ns + "/stick";
+    stationName = "lab-r" + tests;
+    serial = "RST" + tests;
+    create(Fixtures.catalog(ns, "rescue-set", 1));
+    create(Fixtures.tokenSecret(stationName + "-token", "tok-r"));
+    create(Fixtures.station(stationName, stationName + "-token", "1-1"));
+    create(Fixtures.driveBySerial(ns, "stick", serial, "rescue-set"));
     operator = startOperator();
   }
 
@@ -54,18 +77,16 @@ class OperatorRestartComponentTest {
     if (operator != null) {
       operator.close();
     }
-    client.close();
-    server.close();
   }
 
   @Test
   void aBatchResentToTheNextOperatorIsAppliedOnce() {
-    ReportBatch corrected = Wire.batch("drift-1", Wire.report(KEY, "RST1", "1-1", "i1", 2, DrivePhase.Ready, null, List.of(),
+    ReportBatch corrected = Wire.batch("drift-1", Wire.report(key, serial, "1-1", "i1", 2, DrivePhase.Ready, null, List.of(),
         null, new Outcome(true, 10, true, true, null, null, null), 4096));
     try (StationClient lab = station()) {
-      lab.heartbeatOk(Wire.heartbeat(Wire.stick("RST1", "1-1", "i1")));
+      lab.heartbeatOk(Wire.heartbeat(Wire.stick(serial, "1-1", "i1")));
       StationApiComponentTest.awaitAssignments(lab, a -> assertThat(a.assignments()).hasSize(1));
-      lab.reportsOk(Wire.batch("progress-1", Wire.progress(KEY, "RST1", "1-1", "i1", 1, 5, 10)));
+      lab.reportsOk(Wire.batch("progress-1", Wire.progress(key, serial, "1-1", "i1", 1, 5, 10)));
       assertThat(lab.reportsOk(corrected).applied()).isEqualTo(1);
     }
     awaitStatus(s -> {
@@ -79,8 +100,8 @@ class OperatorRestartComponentTest {
       ReportAck again = lab.reportsOk(corrected);
       assertThat(again.applied()).isZero();
       assertThat(again.duplicate()).isTrue();
-      assertThat(operator.metrics().reportsDuplicateCount("lab-r")).isEqualTo(1);
-      ReportAck next = lab.reportsOk(Wire.batch("drift-2", Wire.report(KEY, "RST1", "1-1", "i1", 3, DrivePhase.Ready, null,
+      assertThat(operator.metrics().reportsDuplicateCount(stationName)).isEqualTo(1);
+      ReportAck next = lab.reportsOk(Wire.batch("drift-2", Wire.report(key, serial, "1-1", "i1", 3, DrivePhase.Ready, null,
           List.of(), null, new Outcome(true, 10, true, true, null, null, null), 8192)));
       assertThat(next.applied()).isEqualTo(1);
     }
@@ -97,21 +118,52 @@ class OperatorRestartComponentTest {
     // Writes coalesced over a minute: only the stop itself can get the last report into the status.
     operator = RescueFleetOperator.start(client, OperatorConfig.inProcessApiServer().withCoalesceInterval(Duration.ofSeconds(60)));
     try (StationClient lab = station()) {
-      lab.heartbeatOk(Wire.heartbeat(Wire.stick("RST1", "1-1", "i1")));
+      lab.heartbeatOk(Wire.heartbeat(Wire.stick(serial, "1-1", "i1")));
       StationApiComponentTest.awaitAssignments(lab, a -> assertThat(a.assignments()).hasSize(1));
-      lab.reportsOk(Wire.batch("ready-1", Wire.report(KEY, "RST1", "1-1", "i1", 1, DrivePhase.Ready, null, List.of(), null,
+      lab.reportsOk(Wire.batch("ready-1", Wire.report(key, serial, "1-1", "i1", 1, DrivePhase.Ready, null, List.of(), null,
           null, 1024)));
       awaitStatus(s -> assertThat(s.phase).isEqualTo(DrivePhase.Ready));
       // Same phase, so no urgent write: this one waits for the next coalescing interval.
-      assertThat(lab.reportsOk(Wire.batch("drift-late", Wire.report(KEY, "RST1", "1-1", "i1", 2, DrivePhase.Ready, null,
+      assertThat(lab.reportsOk(Wire.batch("drift-late", Wire.report(key, serial, "1-1", "i1", 2, DrivePhase.Ready, null,
           List.of(), null, new Outcome(true, 10, true, true, null, null, null), 2048))).applied()).isEqualTo(1);
     }
     operator.close();
     operator = null;
-    RescueDriveStatus stopped = client.resources(RescueDrive.class).inNamespace(NS).withName("stick").get().getStatus();
+    RescueDriveStatus stopped = client.resources(RescueDrive.class).inNamespace(ns).withName("stick").get().getStatus();
     assertThat(stopped.driftCorrections).isEqualTo(1);
     assertThat(stopped.bytesWritten).isEqualTo(2048);
     assertThat(stopped.reportSequences).singleElement().satisfies(m -> assertThat(m.sequence).isEqualTo(2));
+  }
+
+  @Test
+  void reportsReachingTheNextOperatorBeforeTheStationHeartbeatsAgainWaitAndApplyNeverRefused() {
+    try (StationClient lab = station()) {
+      lab.heartbeatOk(Wire.heartbeat(Wire.stick(serial, "1-1", "i1")));
+      StationApiComponentTest.awaitAssignments(lab, a -> assertThat(a.assignments()).hasSize(1));
+      lab.reportsOk(Wire.batch("p-1", Wire.progress(key, serial, "1-1", "i1", 1, 5, 10)));
+    }
+    awaitStatus(s -> assertThat(s.reportSequences).singleElement().satisfies(m -> assertThat(m.sequence).isEqualTo(1)));
+    operator.close();
+    operator = null;
+    // An outage of minutes, past the heartbeat timeout (60 s): the next operator finds the station offline.
+    operator = RescueFleetOperator.start(client, OperatorConfig.inProcessApiServer()
+        .withClock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(3))));
+    List<Integer> answers = new ArrayList<>();
+    try (StationClient lab = station()) {
+      // What the station's outbox does: resend the head batch until it is answered 200 (or refused for good).
+      await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+        int status = lab.reports(Wire.batch("p-2", Wire.progress(key, serial, "1-1", "i1", 2, 7, 10))).status();
+        answers.add(status);
+        return status != 503;
+      });
+      assertThat(answers).last().isEqualTo(200);
+      assertThat(answers).allMatch(a -> a == 200 || a == 503);
+    }
+    // Applied and recorded (the progress shows again once the station is back online).
+    awaitStatus(s -> {
+      assertThat(s.reportSequences).singleElement().satisfies(m -> assertThat(m.sequence).isEqualTo(2));
+      assertThat(s.station).isEqualTo(stationName);
+    });
   }
 
   private void restart() {
@@ -125,7 +177,7 @@ class OperatorRestartComponentTest {
   }
 
   private StationClient station() {
-    return new StationClient(operator.stationApiPort(), "lab-r", "tok-r");
+    return new StationClient(operator.stationApiPort(), stationName, "tok-r");
   }
 
   private void create(HasMetadata object) {
@@ -134,7 +186,7 @@ class OperatorRestartComponentTest {
 
   private void awaitStatus(Consumer<RescueDriveStatus> check) {
     await().atMost(WAIT).untilAsserted(() -> {
-      RescueDriveStatus s = client.resources(RescueDrive.class).inNamespace(NS).withName("stick").get().getStatus();
+      RescueDriveStatus s = client.resources(RescueDrive.class).inNamespace(ns).withName("stick").get().getStatus();
       assertThat(s).isNotNull();
       check.accept(s);
     });
