@@ -2,6 +2,7 @@ package io.rescuefleet.bench;
 
 import io.rescuefleet.faults.FaultDrill;
 import io.rescuefleet.faults.FaultLedger;
+import io.rescuefleet.faults.OperatorOutageDrill;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ final class FaultsBenchmark implements Benchmark {
   /** Each drill with the number of faults it injects in a full run. */
   private record Planned(FaultDrill drill, int injections) {}
 
-  private static final List<Planned> DRILLS = List.of();
+  private static final List<Planned> DRILLS = List.of(
+      new Planned(OperatorOutageDrill.full(), 12));
 
   @Override
   public String name() {
