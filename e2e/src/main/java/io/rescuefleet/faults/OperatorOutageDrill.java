@@ -139,6 +139,10 @@ public final class OperatorOutageDrill implements FaultDrill {
     for (Stick s : rig.sticks()) {
       rig.pull(s);
     }
+    // The station notices a pull at its next scan; put back sooner, a stick never left.
+    if (!await(Duration.ofMinutes(1), () -> rig.sticks().stream().allMatch(s -> absent(rig, s)))) {
+      throw new IllegalStateException("the station did not report the pulled sticks absent: " + phases(rig));
+    }
     ExecutorService hands = Executors.newFixedThreadPool(rig.sticks().size());
     try {
       List<Future<List<String>>> found = new ArrayList<>();
@@ -319,6 +323,11 @@ public final class OperatorOutageDrill implements FaultDrill {
       }
     }
     return true;
+  }
+
+  private static boolean absent(OutageRig rig, Stick s) {
+    RescueDriveStatus st = rig.status(s);
+    return st != null && st.phase == DrivePhase.Absent;
   }
 
   private static boolean syncing(OutageRig rig) {

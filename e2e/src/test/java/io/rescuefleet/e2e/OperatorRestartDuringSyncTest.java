@@ -88,8 +88,13 @@ class OperatorRestartDuringSyncTest {
   @Test
   void anOperatorRestartDuringASyncLosesNoReportAndDoubleAppliesNone() throws Exception {
     awaitPhase(DrivePhase.Ready, 0, 1);
+    List<Path> pulled = new java.util.ArrayList<>();
     for (String port : PORTS) {
-      Path image = lab.hub().pull(port);
+      pulled.add(lab.hub().pull(port));
+    }
+    // The station notices a pull at its next scan; put back sooner, a stick never left.
+    awaitPhase(DrivePhase.Absent, 0, 1);
+    for (Path image : pulled) {
       new StickDamage().damage(image, "iso/big.iso", "iso/small.iso", "3");
     }
     // The first stick corrects fast, the second slowly: it still syncs when the operator comes back.
