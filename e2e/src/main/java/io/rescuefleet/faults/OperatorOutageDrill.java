@@ -2,6 +2,7 @@ package io.rescuefleet.faults;
 
 import io.rescuefleet.api.v1alpha1.DrivePhase;
 import io.rescuefleet.api.v1alpha1.RescueDriveStatus;
+import io.rescuefleet.api.wire.ReportBatch;
 import io.rescuefleet.api.wire.ReportBatch.DriveReport;
 import io.rescuefleet.faults.OutageRig.Stick;
 import java.nio.file.Path;
@@ -209,10 +210,10 @@ public final class OperatorOutageDrill implements FaultDrill {
         // The worst moment: the operator applied a run's outcome, and goes down before the station
         // hears so; the station resends it to the next operator. Restarting 0 to 2.5 s later puts
         // the restart before or after the coalesced status write (1 s) that records the outcome.
-        CompletableFuture<String> lost = rig.tap().loseNextOutcomeAck();
+        CompletableFuture<ReportBatch> lost = rig.tap().loseNextOutcomeAck();
         String batch;
         try {
-          batch = lost.get(sync.toSeconds() * 2 + 60, TimeUnit.SECONDS);
+          batch = lost.get(sync.toSeconds() * 2 + 60, TimeUnit.SECONDS).batchId();
         } catch (TimeoutException e) {
           rig.tap().unblock();
           throw new IllegalStateException("no sync finished within " + (sync.toSeconds() * 2 + 60) + " s: " + phases(rig));

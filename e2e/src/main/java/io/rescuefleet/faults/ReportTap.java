@@ -47,7 +47,7 @@ public final class ReportTap implements AutoCloseable {
   private long upstreamFailures;
   private final Map<Integer, Long> refusals = new HashMap<>();
   /** Armed: the answer to the next applied batch holding a run's outcome is lost. */
-  private CompletableFuture<String> ackLoss;
+  private CompletableFuture<ReportBatch> ackLoss;
   /** After a lost answer, as if the operator had gone down: reports get 502 until {@link #unblock}. */
   private boolean blocked;
 
@@ -117,9 +117,9 @@ public final class ReportTap implements AutoCloseable {
    * Arms an operator crash at the worst moment for idempotency: the next batch holding a run's
    * outcome is forwarded and applied, but its answer never reaches the station, and from then on
    * every report batch gets 502 without reaching the operator, until {@link #unblock}. Completes
-   * with the lost batch's id.
+   * with the batch whose answer was lost.
    */
-  public synchronized CompletableFuture<String> loseNextOutcomeAck() {
+  public synchronized CompletableFuture<ReportBatch> loseNextOutcomeAck() {
     ackLoss = new CompletableFuture<>();
     return ackLoss;
   }
@@ -216,7 +216,7 @@ public final class ReportTap implements AutoCloseable {
 
   private synchronized void ackLost(ReportBatch batch) {
     if (ackLoss != null) {
-      ackLoss.complete(batch.batchId());
+      ackLoss.complete(batch);
     }
   }
 

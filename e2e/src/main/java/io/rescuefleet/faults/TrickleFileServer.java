@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * station's download of an image takes as long as a drill needs (and reports progress all along).
  * Honours {@code Range: bytes=N-}, so a download cut by a killed daemon resumes where it stopped.
  */
-final class TrickleFileServer implements AutoCloseable {
+public final class TrickleFileServer implements AutoCloseable {
   private static final Pattern RANGE = Pattern.compile("^bytes=(\\d+)-$");
   private static final long TICK_MS = 100;
 
@@ -31,18 +31,18 @@ final class TrickleFileServer implements AutoCloseable {
     this.server = vertx.createHttpServer().requestHandler(this::serve);
   }
 
-  static TrickleFileServer start(Vertx vertx, Path root) throws Exception {
+  public static TrickleFileServer start(Vertx vertx, Path root) throws Exception {
     TrickleFileServer s = new TrickleFileServer(vertx, root);
     s.server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     return s;
   }
 
   /** The rate of every download from now on, in bytes per second. */
-  void rate(long perSecond) {
+  public void rate(long perSecond) {
     bytesPerSecond = Math.max(1024, perSecond);
   }
 
-  String url(String file) {
+  public String url(String file) {
     return "http://127.0.0.1:" + server.actualPort() + "/files/" + file;
   }
 

@@ -15,10 +15,12 @@ import io.rescuefleet.api.v1alpha1.ObjectRef;
 import io.rescuefleet.api.v1alpha1.RescueDrive;
 import io.rescuefleet.api.v1alpha1.RescueDriveSpec;
 import io.rescuefleet.api.v1alpha1.RescueDriveStatus;
+import io.rescuefleet.api.wire.ReportBatch;
 import io.rescuefleet.api.wire.ReportBatch.DriveReport;
 import io.rescuefleet.demo.LoopbackFileServer;
 import io.rescuefleet.demo.StickDamage;
 import io.rescuefleet.faults.ReportTap;
+import io.rescuefleet.faults.TrickleFileServer;
 import io.rescuefleet.operator.RescueFleetOperator;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -36,12 +38,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An operator restart during a sync loses no report and double-applies none. Two damaged sticks
- * are corrected; when the first one's result has been applied, the operator goes down before the
- * station hears so (the answer is lost on a tap between them) and comes back while the second stick
- * still syncs. Every report the station put on the wire is applied exactly once across both
- * operator instances, each drift correction is counted once, lifetime bytes are not counted twice,
- * and both sticks end Ready.
+ * An operator restart during a sync loses no report and double-applies none. One stick has drift
+ * corrected while the other downloads a new image from a slow mirror; once the first one's result
+ * has been applied, the operator goes down before the station hears so (the answer is lost on a tap
+ * between them) and comes back while the second stick still syncs. Every report the station put on
+ * the wire is applied exactly once across both operator instances, the drift correction is counted
+ * once, lifetime bytes are not counted twice, and both sticks end Ready.
  */
 class OperatorRestartDuringSyncTest {
   private static final String NS = "restart-e2e";
@@ -50,6 +52,8 @@ class OperatorRestartDuringSyncTest {
   @TempDir Path work;
   private Vertx vertx;
   private LoopbackFileServer files;
+  private TrickleFileServer mirror;
+  private Path served;
   private LocalFleet fleet;
   private ReportTap tap;
   private LocalFleet.Station lab;
@@ -58,15 +62,17 @@ class OperatorRestartDuringSyncTest {
   void startFleet() throws Exception {
     Root.require();
     vertx = Vertx.vertx();
-    Path served = Files.createDirectories(work.resolve("served"));
+    served = Files.createDirectories(work.resolve("served"));
     files = new LoopbackFileServer(vertx, served);
+    mirror = TrickleFileServer.start(vertx, served);
     fleet = LocalFleet.start(work.resolve("fleet"), c -> c);
     tap = ReportTap.start(vertx, fleet.stationApiPort());
     lab = fleet.addStation(STATION, PORTS, null, c -> c.operatorUrl = tap.url());
     for (int i = 0; i < PORTS.size(); i++) {
       lab.hub().insertBlank(PORTS.get(i), "RESTART" + i, 128L << 20);
     }
-    fleet.apply(List.of(policy(), catalog(served), drive(0), drive(1)));
+    fleet.apply(List.of(policy(), catalog("restart-set", entry("big", 6 << 20, 11, false), entry("small", 1 << 20, 12, false)),
+        drive(0, "restart-set"), drive(1, "restart-set")));
   }
 
   @AfterEach
@@ -79,6 +85,9 @@ class OperatorRestartDuringSyncTest {
     }
     if (files != null) {
       files.close();
+    }
+    if (mirror != null) {
+      mirror.close();
     }
     if (vertx != null) {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -94,17 +103,20 @@ class OperatorRestartDuringSyncTest {
     }
     // The station notices a pull at its next scan; put back sooner, a stick never left.
     awaitPhase(DrivePhase.Absent, 0, 1);
-    for (Path image : pulled) {
-      new StickDamage().damage(image, "iso/big.iso", "iso/small.iso", "3");
-    }
-    // The first stick corrects fast, the second slowly: it still syncs when the operator comes back.
-    lab.hub().throttle(PORTS.get(0), 4);
-    lab.hub().throttle(PORTS.get(1), 0.6);
+    // The first stick has drift to correct; the second a new image to fetch, slowly: it still
+    // syncs when the operator comes back.
+    new StickDamage().damage(pulled.get(0), "iso/big.iso", "iso/small.iso", "3");
+    mirror.rate(500_000);
+    fleet.apply(List.of(catalog("slow-set", entry("big-2", 6 << 20, 13, true), entry("small", 1 << 20, 12, false)),
+        drive(1, "slow-set")));
     var lostAnswer = tap.loseNextOutcomeAck();
     long secondStickResults = results(1);
     PORTS.forEach(this::reinsert);
 
-    String batch = lostAnswer.get(3, TimeUnit.MINUTES);
+    ReportBatch lost = lostAnswer.get(3, TimeUnit.MINUTES);
+    String batch = lost.batchId();
+    assertThat(lost.reports()).filteredOn(r -> r.outcome() != null).extracting(DriveReport::driveKey)
+        .containsOnly(NS + "/stick-0");
     assertThat(results(1)).as("the second stick still syncs: no new result of it went out yet").isEqualTo(secondStickResults);
     RescueFleetOperator first = fleet.operator();
     fleet.stopOperator();
@@ -123,8 +135,9 @@ class OperatorRestartDuringSyncTest {
       String key = NS + "/" + "stick-" + i;
       List<DriveReport> sent = tap.sent().stream().map(ReportTap.Sent::report).filter(r -> key.equals(r.driveKey())).toList();
       RescueDriveStatus s = status(i);
-      assertThat(s.driftCorrections).as("%s: damaged once, corrected once", key).isEqualTo(1);
-      assertThat(sent.stream().filter(r -> r.outcome() != null && r.outcome().driftCorrected()).count()).isEqualTo(1);
+      long corrections = i == 0 ? 1 : 0; // the first stick was damaged, the second got a new spec
+      assertThat(s.driftCorrections).as("%s: drift corrections", key).isEqualTo(corrections);
+      assertThat(sent.stream().filter(r -> r.outcome() != null && r.outcome().driftCorrected()).count()).isEqualTo(corrections);
       assertThat(s.bytesWritten).as("%s: lifetime bytes as the stick counts them", key)
           .isEqualTo(sent.stream().mapToLong(DriveReport::lifetimeBytesWritten).max().orElseThrow())
           .isGreaterThan(6L << 20);
@@ -179,33 +192,33 @@ class OperatorRestartDuringSyncTest {
     return p;
   }
 
-  private HasMetadata catalog(Path served) throws Exception {
+  private static HasMetadata catalog(String name, CatalogEntry... entries) {
     IsoCatalog c = new IsoCatalog();
-    c.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("restart-set").build());
+    c.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
     c.setSpec(new IsoCatalogSpec());
-    c.getSpec().entries = List.of(entry(served, "big", 6 << 20, 11), entry(served, "small", 1 << 20, 12));
+    c.getSpec().entries = List.of(entries);
     return c;
   }
 
-  private CatalogEntry entry(Path served, String name, int size, long seed) throws Exception {
+  private CatalogEntry entry(String name, int size, long seed, boolean slow) throws Exception {
     byte[] data = new byte[size];
     new Random(seed).nextBytes(data);
     Files.write(served.resolve(name + ".iso"), data);
     CatalogEntry e = new CatalogEntry();
     e.name = name;
-    e.url = files.url(name + ".iso");
+    e.url = slow ? mirror.url(name + ".iso") : files.url(name + ".iso");
     e.sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     e.size = (long) size;
-    e.path = "iso/" + name + ".iso";
+    e.path = "iso/" + (slow ? "big" : name) + ".iso";
     return e;
   }
 
-  private static HasMetadata drive(int stick) {
+  private static HasMetadata drive(int stick, String catalog) {
     RescueDrive d = new RescueDrive();
     d.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("stick-" + stick).build());
     d.setSpec(new RescueDriveSpec());
     d.getSpec().serial = "RESTART" + stick;
-    d.getSpec().catalogRef = new ObjectRef("restart-set");
+    d.getSpec().catalogRef = new ObjectRef(catalog);
     return d;
   }
 }
