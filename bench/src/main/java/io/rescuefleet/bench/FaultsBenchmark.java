@@ -2,23 +2,29 @@ package io.rescuefleet.bench;
 
 import io.rescuefleet.faults.FaultDrill;
 import io.rescuefleet.faults.FaultLedger;
+import io.rescuefleet.faults.OperatorOutageDrill;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code bench/run faults}: every fault drill at full strength (the e2e suite runs the same drills a
  * few times each), then a table per fault kind and the line
  * {@code faults: injected=N survived=N lost=N false_success=N}. The goal is lost=0 and
- * false_success=0 with at least 100 injections. {@code -Dfaults.scale=F} scales every drill's count.
+ * false_success=0 with at least 100 injections. {@code -Dfaults.scale=F} scales every drill's count;
+ * {@code -Dfaults.only=NAME[,NAME]} runs only the drills named.
  */
 final class FaultsBenchmark implements Benchmark {
   /** Each drill with the number of faults it injects in a full run. */
   private record Planned(FaultDrill drill, int injections) {}
 
-  private static final List<Planned> DRILLS = List.of();
+  private static final List<Planned> DRILLS = List.of(
+      new Planned(OperatorOutageDrill.full(), 12));
 
   @Override
   public String name() {
@@ -28,8 +34,17 @@ final class FaultsBenchmark implements Benchmark {
   @Override
   public void run(Path work, PrintStream out) throws Exception {
     double scale = Double.parseDouble(System.getProperty("faults.scale", "1"));
+    Set<String> only = Arrays.stream(System.getProperty("faults.only", "").split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    Set<String> known = DRILLS.stream().map(p -> p.drill().name()).collect(Collectors.toSet());
+    if (!known.containsAll(only)) {
+      throw new IllegalArgumentException("-Dfaults.only names no drill: " + only + "; drills: " + known);
+    }
     FaultLedger ledger = new FaultLedger();
     for (Planned p : DRILLS) {
+      if (!only.isEmpty() && !only.contains(p.drill().name())) {
+        continue;
+      }
       int n = Math.max(1, (int) Math.round(p.injections() * scale));
       long t0 = System.nanoTime();
       p.drill().run(Files.createDirectories(work.resolve(p.drill().name())), n, ledger);

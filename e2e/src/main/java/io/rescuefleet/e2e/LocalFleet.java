@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -154,6 +155,11 @@ public final class LocalFleet implements AutoCloseable {
     return httpPort;
   }
 
+  /** The operator's station API port, fixed for the fleet's life (it survives operator restarts). */
+  public int stationApiPort() {
+    return stationApiPort;
+  }
+
   public Station station(String name) {
     return stations.get(name);
   }
@@ -175,6 +181,26 @@ public final class LocalFleet implements AutoCloseable {
    * under the work directory. {@code ports} are the hub's port paths, e.g. {@code 1-2.1}.
    */
   public Station addStation(String name, List<String> ports, Path ventoyRelease) throws IOException {
+    return addStation(name, ports, ventoyRelease, c -> {});
+  }
+
+  /** As {@link #addStation(String, List, Path)}, with the daemon's config adjusted first (e.g. its operator URL). */
+  public Station addStation(String name, List<String> ports, Path ventoyRelease, Consumer<StationConfig> adjust)
+      throws IOException {
+    StationConfig config = registerStation(name, ports, ventoyRelease);
+    adjust.accept(config);
+    Station s = new Station(name, new ImageHub(config.discovery.imageHub), config);
+    stations.put(name, s);
+    startDaemon(name);
+    return s;
+  }
+
+  /**
+   * Registers an ImagingStation (with a fresh token Secret) and returns the config of a daemon for
+   * it, with its token file, state and image hub under the work directory, without starting one:
+   * for a daemon run elsewhere, such as in a process of its own.
+   */
+  public StationConfig registerStation(String name, List<String> ports, Path ventoyRelease) throws IOException {
     String token = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
     Secret secret = new SecretBuilder()
         .withMetadata(new ObjectMetaBuilder().withNamespace(SYSTEM_NAMESPACE).withName(name + "-token").build())
@@ -205,10 +231,7 @@ public final class LocalFleet implements AutoCloseable {
     config.discovery.imageHub = dir.resolve("hub");
     config.discovery.pollSeconds = 0.5;
     config.maxParallelSticks = 3;
-    Station s = new Station(name, new ImageHub(config.discovery.imageHub), config);
-    stations.put(name, s);
-    startDaemon(name);
-    return s;
+    return config;
   }
 
   /** Starts (or restarts) a station's daemon; its outbox survives in its state directory. */

@@ -15,6 +15,7 @@ public final class FaultLedger {
 
   private final Map<String, EnumMap<Outcome, Integer>> byKind = new LinkedHashMap<>();
   private final List<Finding> findings = new ArrayList<>();
+  private final Map<String, Long> figures = new LinkedHashMap<>();
 
   /** Records the outcome of one injection; {@code detail} says why when it did not survive. */
   public synchronized void record(String kind, Outcome outcome, String detail) {
@@ -40,6 +41,19 @@ public final class FaultLedger {
     return List.copyOf(findings);
   }
 
+  /**
+   * Adds {@code value} to a named figure a drill measured besides outcomes (e.g.
+   * {@code operator-outage.reports_sent}); figures are printed after the table.
+   */
+  public synchronized void addFigure(String name, long value) {
+    figures.merge(name, value, Long::sum);
+  }
+
+  /** The figure named {@code name}, 0 when never added to. */
+  public synchronized long figure(String name) {
+    return figures.getOrDefault(name, 0L);
+  }
+
   /** {@code faults: injected=N survived=N lost=N false_success=N} (plus not_recovered when any). */
   public synchronized String summaryLine() {
     String line = String.format(Locale.ROOT, "faults: injected=%d survived=%d lost=%d false_success=%d",
@@ -48,7 +62,7 @@ public final class FaultLedger {
     return notRecovered == 0 ? line : line + " not_recovered=" + notRecovered;
   }
 
-  /** A row per fault kind, then every finding. */
+  /** A row per fault kind, then every finding, then the figures. */
   public synchronized void printTable(PrintStream out) {
     int width = Math.max(10, byKind.keySet().stream().mapToInt(String::length).max().orElse(0));
     out.printf(Locale.ROOT, "  %-" + width + "s %8s %8s %5s %13s %13s%n",
@@ -60,5 +74,6 @@ public final class FaultLedger {
     for (Finding f : findings) {
       out.printf(Locale.ROOT, "  ! %s %s: %s%n", f.kind(), f.outcome(), f.detail());
     }
+    figures.forEach((name, value) -> out.printf(Locale.ROOT, "  %s=%d%n", name, value));
   }
 }

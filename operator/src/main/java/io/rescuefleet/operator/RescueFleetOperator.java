@@ -11,6 +11,7 @@ import io.rescuefleet.operator.config.OperatorConfig.LeaderElection;
 import io.rescuefleet.operator.controller.Controllers;
 import io.rescuefleet.operator.controller.InboundTriggers;
 import io.rescuefleet.operator.events.EventRecorder;
+import io.rescuefleet.operator.fleet.DriveState;
 import io.rescuefleet.operator.fleet.FleetState;
 import io.rescuefleet.operator.fleet.FleetView;
 import io.rescuefleet.operator.http.OpsHttpServer;
@@ -29,6 +30,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -39,12 +43,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole operator in one process: the five controllers (java-operator-sdk), the station API and
  * the operations port (Vert.x). {@link #start} returns once informers have synced and both ports
- * listen; {@link #close} stops everything it started (never the client it was given).
+ * listen; {@link #close} stops everything it started (never the client it was given), after
+ * recording in status what the reports it acknowledged changed.
  */
 public final class RescueFleetOperator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RescueFleetOperator.class);
   private static final String COMPONENT = "rescuefleet-operator";
   private static final long START_TIMEOUT_SECONDS = 120;
+  /** How long a stopping operator waits for the statuses that hold the reports it acknowledged. */
+  private static final Duration RECORD_ON_STOP = Duration.ofSeconds(15);
 
   private final OperatorConfig config;
   private final FleetState fleet;
@@ -106,7 +113,7 @@ public final class RescueFleetOperator implements AutoCloseable {
     this.stationApi = new StationApiServer(vertx, new StationAuthenticator(controllers.stationDirectory(), secrets),
         new HeartbeatService(fleet, controllers.driveDirectory(), controllers.stationDirectory(), board, coalescer,
             config.heartbeatStatusRefresh(), clock), board,
-        new ReportIngestor(fleet, coalescer, metrics, clock), leading::get);
+        new ReportIngestor(fleet, controllers.driveDirectory(), coalescer, metrics, clock), leading::get);
     this.ops = new OpsHttpServer(vertx, metrics, fleet, () -> !closed, this::ready);
   }
 
@@ -178,11 +185,15 @@ public final class RescueFleetOperator implements AutoCloseable {
     if (closed) {
       return;
     }
+    boolean wasStarted = started;
     closed = true;
     started = false;
     // First, so the Service stops sending stations here while this replica still answers them.
     leaderLabel.ifPresent(label -> quietly(label::close));
     quietly(() -> await(stationApi.stop()));
+    if (wasStarted) {
+      quietly(this::recordPendingStatuses);
+    }
     quietly(josdk::stop);
     quietly(() -> await(ops.stop()));
     quietly(coalescer::close);
@@ -190,6 +201,46 @@ public final class RescueFleetOperator implements AutoCloseable {
     quietly(secrets::close);
     quietly(() -> await(vertx.close()));
     LOG.info("operator stopped");
+  }
+
+  /**
+   * Has every drive whose status does not hold all the reports applied yet reconciled now, and
+   * waits for those writes: the stations were told these reports were applied and will not send
+   * them again, and the next operator knows only what the status says. Runs once the station API
+   * is closed, so no report comes in meanwhile.
+   */
+  private void recordPendingStatuses() {
+    long deadline = System.nanoTime() + RECORD_ON_STOP.toNanos();
+    List<String> pending = unpersistedDrives();
+    int atStart = pending.size();
+    while (!pending.isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        LOG.warn("operator stopping before the status of some drives holds their last reports: drives={} first={}",
+            pending.size(), pending.get(0));
+        return;
+      }
+      pending.forEach(key -> coalescer.drive(key, true));
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      pending = unpersistedDrives();
+    }
+    if (atStart > 0) {
+      LOG.info("statuses recorded before stopping: drives={}", atStart);
+    }
+  }
+
+  private List<String> unpersistedDrives() {
+    List<String> keys = new ArrayList<>();
+    for (DriveState d : fleet.drives()) {
+      if (d.unpersisted()) {
+        keys.add(d.key());
+      }
+    }
+    return keys;
   }
 
   private static <P extends HasMetadata> void register(Operator operator, Reconciler<P> reconciler, Set<String> namespaces) {

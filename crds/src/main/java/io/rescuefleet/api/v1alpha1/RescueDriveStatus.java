@@ -98,6 +98,23 @@ public class RescueDriveStatus extends ResourceStatus {
     public String appliedAt;
   }
 
+  @JsonPropertyDescription("The highest report sequence applied for each of the stick's latest insertions, written "
+      + "with the counts it produced: a report batch a station resends after an operator restart is recognised "
+      + "and not applied twice.")
+  public List<ReportMark> reportSequences = new ArrayList<>();
+
+  /** The highest report sequence applied for one insertion of one stick. */
+  public static class ReportMark {
+    @JsonPropertyDescription("Serial of the stick.")
+    public String serial;
+
+    @JsonPropertyDescription("The station's id of the insertion.")
+    public String insertionId;
+
+    @JsonPropertyDescription("Highest sequence applied.")
+    public Long sequence;
+  }
+
   /** State of one catalog entry on the stick. */
   public static class EntryStatus {
     @JsonPropertyDescription("Entry name.")

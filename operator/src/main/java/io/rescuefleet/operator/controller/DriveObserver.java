@@ -9,6 +9,7 @@ import io.rescuefleet.operator.directory.DriveDirectory;
 import io.rescuefleet.operator.directory.StationDirectory;
 import io.rescuefleet.operator.fleet.DriveState;
 import io.rescuefleet.operator.fleet.FleetState;
+import io.rescuefleet.operator.fleet.SequenceMark;
 import io.rescuefleet.operator.policy.Acknowledgement;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +41,9 @@ final class DriveObserver {
     }
     String key = ObjectKeys.key(drive);
     DriveState state = fleet.drive(key);
-    state.seed(drive.getStatus());
+    fleet.seedDrive(state, drive.getStatus());
+    // What the API server holds now, e.g. a server-side-apply write that went out after the last reconcile.
+    state.persisted(SequenceMark.of(drive.getStatus()));
     return new DriveObservation(key, state, state.runtime(), bindingInputs(key, drive.getSpec()),
         Acknowledgement.from(drive.getMetadata().getAnnotations()));
   }

@@ -72,6 +72,13 @@ final class DriveStatusFactory {
     s.driftCorrections = runtime.driftCorrections();
     s.appliedDigest = runtime.appliedDigest();
     s.consecutiveFailures = runtime.consecutiveFailures();
+    s.reportSequences = runtime.sequenceMarks().stream().map(m -> {
+      RescueDriveStatus.ReportMark mark = new RescueDriveStatus.ReportMark();
+      mark.serial = m.serial();
+      mark.insertionId = m.insertionId();
+      mark.sequence = m.sequence();
+      return mark;
+    }).toList();
     if (verify.insertionId() != null || verify.lastFull() != null) {
       RescueDriveStatus.Verification v = new RescueDriveStatus.Verification();
       v.insertionId = verify.insertionId();

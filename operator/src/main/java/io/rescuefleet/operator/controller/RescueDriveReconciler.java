@@ -18,6 +18,7 @@ import io.rescuefleet.api.v1alpha1.WtgProfile;
 import io.rescuefleet.operator.binding.Binder;
 import io.rescuefleet.operator.binding.Binding;
 import io.rescuefleet.operator.fleet.FleetState;
+import io.rescuefleet.operator.fleet.SequenceMark;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +74,13 @@ public final class RescueDriveReconciler implements Reconciler<RescueDrive> {
     DrivePlan plan = planner.plan(drive, seen, spec, binding);
     actuator.act(drive, seen, plan);
     events.emit(drive, plan.transitions());
-    return writer.write(drive, plan.status(), RescueDrive::new, context);
+    UpdateControl<RescueDrive> control = writer.write(drive, plan.status(), RescueDrive::new, context);
+    if (!control.isPatchStatus()) {
+      // Written now, or already there: the status holds these reports' marks with their counts.
+      // (A server-side-apply patch goes out after this method; the next observation sees it.)
+      seen.state().persisted(SequenceMark.of(plan.status()));
+    }
+    return control;
   }
 
   @Override

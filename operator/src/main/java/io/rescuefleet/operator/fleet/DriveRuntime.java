@@ -18,6 +18,7 @@ import java.util.List;
  * @param reportedPhase the station's phase for {@code reportedInsertion}, or null before any report
  * @param write throughput of the admitted write samples over the policy's window
  * @param windowsToGo the Windows To Go systems last reported on the stick, null when never reported
+ * @param sequenceMarks the highest report sequence applied per recent insertion, least recent first
  */
 public record DriveRuntime(
     DrivePhase reportedPhase,
@@ -40,4 +41,5 @@ public record DriveRuntime(
     ThroughputStats read,
     VerifyPlan verifyPlan,
     List<DriftRecord> driftHistory,
-    List<WindowsToGoState> windowsToGo) {}
+    List<WindowsToGoState> windowsToGo,
+    List<SequenceMark> sequenceMarks) {}

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -28,10 +29,18 @@ import java.util.Set;
 /**
  * The operator's memory of one RescueDrive: what stations reported, folded together, and what the
  * last reconcile decided. Seeded once from the drive's status so a restarted or newly elected
- * operator continues counts instead of starting over. Every method holds the object's monitor.
+ * operator continues counts instead of starting over. The sequence marks of the reports applied go
+ * into the status with the counts they produced, so a report whose effect the status holds is
+ * recognised after a restart too, and one whose effect it does not hold is applied again. Every
+ * method holds the object's monitor.
  */
 public final class DriveState {
   private static final int DRIFT_HISTORY = 20;
+  /**
+   * Insertions whose marks are kept. A station resends only the batch at the head of its outbox,
+   * whose reports span the insertions of one outage at most: a few.
+   */
+  static final int REMEMBERED_INSERTIONS = 8;
   private static final Set<DrivePhase> STATION_PHASES =
       EnumSet.of(DrivePhase.Absent, DrivePhase.Reconciling, DrivePhase.Ready, DrivePhase.Drifted, DrivePhase.Failed);
 
@@ -70,8 +79,11 @@ public final class DriveState {
   private final ThroughputWindow readWindow = new ThroughputWindow();
   private Instant lastWriteSample;
   private Instant lastReadSample;
-  private String sequenceScope;
-  private long lastSequence;
+  /** Marks by scope ({@code serial/insertion}), least recently applied first. */
+  private final LinkedHashMap<String, SequenceMark> marks = new LinkedHashMap<>();
+  /** The marks the drive's status holds, as far as this operator knows. */
+  private List<SequenceMark> persistedMarks = List.of();
+  private boolean decidedOnce;
   private final ArrayDeque<DriftRecord> driftHistory = new ArrayDeque<>();
 
   DriveState(String key) {
@@ -126,6 +138,36 @@ public final class DriveState {
       windowsToGo = List.of(new WindowsToGoState(w.target, w.location, w.state, w.detail, w.profile, w.imageSha256,
           w.imageIndex, w.imageName, w.edition, w.bootConfiguration, w.bootConfigurationReason, w.appliedAt));
     }
+    SequenceMark.of(status).forEach(this::remember);
+    persistedMarks = List.copyOf(marks.values());
+    if (status.station != null && lastBoundStation == null) {
+      // Until the station heartbeats again (it may look offline after an outage), the one that
+      // held the stick last may go on reporting it, as it could before the restart.
+      lastBoundStation = status.station;
+    }
+  }
+
+  /** Whether a reconcile of this operator has decided the drive yet; reports wait for it. */
+  public synchronized boolean decidedOnce() {
+    return decidedOnce;
+  }
+
+  /** Records that the drive's status now holds {@code written} marks (and the counts that go with them). */
+  public synchronized void persisted(List<SequenceMark> written) {
+    persistedMarks = written == null ? List.of() : List.copyOf(written);
+  }
+
+  /** Whether reports were applied whose effect the drive's status does not hold yet. */
+  public synchronized boolean unpersisted() {
+    return !persistedMarks.equals(List.copyOf(marks.values()));
+  }
+
+  private void remember(SequenceMark mark) {
+    marks.remove(mark.scope());
+    marks.put(mark.scope(), mark);
+    while (marks.size() > REMEMBERED_INSERTIONS) {
+      marks.remove(marks.keySet().iterator().next());
+    }
   }
 
   /**
@@ -133,12 +175,11 @@ public final class DriveState {
    * and verification times are the station's.
    */
   public synchronized ReportEffect apply(DriveReport report, String fromStation, Instant receivedAt) {
-    String scope = report.serial() + "/" + report.insertionId();
-    if (scope.equals(sequenceScope) && report.sequence() <= lastSequence) {
+    SequenceMark mark = marks.get(SequenceMark.scopeOf(report.serial(), report.insertionId()));
+    if (mark != null && report.sequence() <= mark.sequence()) {
       return ReportEffect.DUPLICATE;
     }
-    sequenceScope = scope;
-    lastSequence = report.sequence();
+    remember(new SequenceMark(report.serial(), report.insertionId(), report.sequence()));
 
     boolean phaseChanged = report.phase() != reportedPhase || !Objects.equals(report.insertionId(), reportedInsertion);
     boolean moved = !fromStation.equals(station) || !report.port().equals(port) || !report.serial().equals(serial);
@@ -269,6 +310,7 @@ public final class DriveState {
       lastBoundStation = newBinding.station();
     }
     phase = newPhase;
+    decidedOnce = true;
     alerts = firing.isEmpty() ? EnumSet.noneOf(AlertKind.class) : EnumSet.copyOf(firing);
     quarantined = isQuarantined;
   }
@@ -319,6 +361,6 @@ public final class DriveState {
     return new DriveRuntime(reportedPhase, reportedInsertion, station, port, serial, lastSeen, progress, entries,
         bytesWritten, lastWriteMBps, lastReadMBps, lastVerify, driftCorrections, appliedDigest, lastOutcome,
         consecutiveFailures, writeWindow.stats(window), readWindow.stats(window), verifyPlan, List.copyOf(driftHistory),
-        windowsToGo);
+        windowsToGo, List.copyOf(marks.values()));
   }
 }

@@ -56,16 +56,32 @@ public final class FleetState implements FleetView {
     }
   }
 
+  /**
+   * Seeds a drive's state from its status (only the first call has an effect) and indexes the
+   * station its stick was last in.
+   */
+  public void seedDrive(DriveState drive, io.rescuefleet.api.v1alpha1.RescueDriveStatus status) {
+    String was = drive.lastBoundStation();
+    drive.seed(status);
+    reindex(drive, was);
+  }
+
   /** Records what a reconcile decided for a drive, keeping the index of drives by station current. */
   public void decided(DriveState drive, io.rescuefleet.api.resolve.EffectivePolicy policy, Binding binding,
       io.rescuefleet.api.v1alpha1.DrivePhase phase, Set<io.rescuefleet.operator.policy.AlertKind> firing,
       boolean quarantined) {
     String was = drive.lastBoundStation();
     drive.decided(policy, binding, phase, firing, quarantined);
+    reindex(drive, was);
+  }
+
+  private void reindex(DriveState drive, String was) {
     String now = drive.lastBoundStation();
     if (!Objects.equals(was, now)) {
       unindex(drive.key(), was);
-      lastBoundByStation.computeIfAbsent(now, s -> ConcurrentHashMap.newKeySet()).add(drive.key());
+      if (now != null) {
+        lastBoundByStation.computeIfAbsent(now, s -> ConcurrentHashMap.newKeySet()).add(drive.key());
+      }
     }
   }
 

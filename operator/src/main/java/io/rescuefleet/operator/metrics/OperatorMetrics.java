@@ -49,6 +49,9 @@ public final class OperatorMetrics {
       .help("Files or chunks that failed verification, by station.").labelNames("station").register(registry);
   private final Counter reportsIngested = Counter.builder().name("rescuefleet_reports_ingested_total")
       .help("Drive reports applied (duplicates excluded), by station.").labelNames("station").register(registry);
+  private final Counter reportsDuplicate = Counter.builder().name("rescuefleet_reports_duplicate_total")
+      .help("Drive reports recognised as applied before and not applied again (a resent or re-packed batch), by station.")
+      .labelNames("station").register(registry);
   private final Counter samplesDropped = Counter.builder().name("rescuefleet_samples_dropped_total")
       .help("Throughput samples dropped for arriving faster than the policy's interval, by station.")
       .labelNames("station").register(registry);
@@ -92,6 +95,22 @@ public final class OperatorMetrics {
 
   public void reportIngested(String station) {
     reportsIngested.labelValues(station).inc();
+  }
+
+  public void reportsDuplicate(String station, int reports) {
+    if (reports > 0) {
+      reportsDuplicate.labelValues(station).inc(reports);
+    }
+  }
+
+  /** Drive reports from {@code station} applied so far by this operator instance (tests and drills read it). */
+  public long reportsIngestedCount(String station) {
+    return (long) reportsIngested.labelValues(station).get();
+  }
+
+  /** Drive reports from {@code station} recognised as duplicates so far by this operator instance. */
+  public long reportsDuplicateCount(String station) {
+    return (long) reportsDuplicate.labelValues(station).get();
   }
 
   public void samples(String station, Iterable<Double> writeMBps, Iterable<Double> readMBps, int dropped) {
@@ -147,7 +166,7 @@ public final class OperatorMetrics {
 
   private List<StatefulMetric<?, ?>> perStation() {
     return List.of(driftDetected, driftCorrected, bytesWritten, writeThroughput, readThroughput, verifyMismatches,
-        reportsIngested, samplesDropped);
+        reportsIngested, reportsDuplicate, samplesDropped);
   }
 
   /** Writes every metric in the format {@code accept} asks for; returns the content type written. */

@@ -24,6 +24,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(403, field, message);
   }
 
+  /** The operator cannot take the request yet (e.g. it has just started); the station retries it later. */
+  public static ApiException unavailable(String field, String message) {
+    return new ApiException(503, field, message);
+  }
+
   public int status() {
     return status;
   }

@@ -3,6 +3,7 @@ package io.rescuefleet.operator.stationapi;
 import io.rescuefleet.api.wire.ReportAck;
 import io.rescuefleet.api.wire.ReportBatch;
 import io.rescuefleet.api.wire.ReportBatch.DriveReport;
+import io.rescuefleet.operator.directory.DriveDirectory;
 import io.rescuefleet.operator.fleet.DriveState;
 import io.rescuefleet.operator.fleet.FleetState;
 import io.rescuefleet.operator.fleet.ReportEffect;
@@ -18,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies a station's report batch: once per batch id (a resent batch is acknowledged, not
- * re-applied), all or nothing (every report must concern a drive bound to this station), folding
+ * re-applied) and once per report (each drive's state knows the sequences it applied, also across
+ * operator restarts, through the status), all or nothing (every report must concern a drive bound to this station), folding
  * each report into its drive's state and asking for a coalesced status write. Batches of one
  * station are applied one at a time.
  */
@@ -27,19 +29,26 @@ public final class ReportIngestor {
   static final int REMEMBERED_BATCHES = 4096;
 
   private final FleetState fleet;
+  private final DriveDirectory drives;
   private final ReconcileTriggers triggers;
   private final OperatorMetrics metrics;
   private final Clock clock;
   private final ConcurrentHashMap<String, Ledger> ledgers = new ConcurrentHashMap<>();
 
-  public ReportIngestor(FleetState fleet, ReconcileTriggers triggers, OperatorMetrics metrics, Clock clock) {
+  public ReportIngestor(FleetState fleet, DriveDirectory drives, ReconcileTriggers triggers, OperatorMetrics metrics,
+      Clock clock) {
     this.fleet = fleet;
+    this.drives = drives;
     this.triggers = triggers;
     this.metrics = metrics;
     this.clock = clock;
   }
 
-  /** Applies a validated batch from an authenticated station; throws a 403 {@link ApiException} naming the report. */
+  /**
+   * Applies a validated batch from an authenticated station; throws a 403 {@link ApiException}
+   * naming the report, or a 503 while a drive it names has not been reconciled by this operator yet
+   * (just started: its state from the status and the drive's binding are not known yet).
+   */
   public ReportAck ingest(String station, ReportBatch batch) {
     Ledger ledger = ledgers.computeIfAbsent(station, s -> new Ledger());
     Map<String, Boolean> touched = new LinkedHashMap<>();
@@ -47,15 +56,19 @@ public final class ReportIngestor {
     synchronized (ledger) {
       ReportAck seen = ledger.get(batch.batchId());
       if (seen != null) {
+        metrics.reportsDuplicate(station, batch.reports().size());
         return new ReportAck(seen.batchId(), seen.applied(), true);
       }
       List<DriveState> drives = authorize(station, batch.reports());
       Instant now = clock.instant();
       int applied = 0;
+      int duplicates = 0;
       for (int i = 0; i < batch.reports().size(); i++) {
         DriveReport report = batch.reports().get(i);
         ReportEffect effect = drives.get(i).apply(report, station, now);
         if (!effect.applied()) {
+          metrics.reportsDuplicate(station, 1);
+          duplicates++;
           continue;
         }
         applied++;
@@ -68,7 +81,8 @@ public final class ReportIngestor {
           touched.merge(report.driveKey(), effect.phaseChanged(), Boolean::logicalOr);
         }
       }
-      ack = new ReportAck(batch.batchId(), applied, false);
+      // Every report known by its sequence: the batch was applied before, e.g. by the previous operator.
+      ack = new ReportAck(batch.batchId(), applied, !batch.reports().isEmpty() && duplicates == batch.reports().size());
       ledger.put(batch.batchId(), ack);
     }
     touched.forEach(triggers::drive);
@@ -76,10 +90,15 @@ public final class ReportIngestor {
   }
 
   private List<DriveState> authorize(String station, List<DriveReport> reports) {
-    List<DriveState> drives = new ArrayList<>(reports.size());
+    List<DriveState> states = new ArrayList<>(reports.size());
     for (int i = 0; i < reports.size(); i++) {
       DriveReport r = reports.get(i);
-      DriveState drive = fleet.existingDrive(r.driveKey()).filter(d -> d.reportableFrom(station)).orElse(null);
+      DriveState known = fleet.existingDrive(r.driveKey()).filter(DriveState::decidedOnce).orElse(null);
+      if (known == null && drives.exists(r.driveKey())) {
+        throw ApiException.unavailable("reports[" + i + "].driveKey",
+            "RescueDrive " + r.driveKey() + " is not reconciled yet since the operator started; retry");
+      }
+      DriveState drive = known == null || !known.reportableFrom(station) ? null : known;
       if (drive == null) {
         throw ApiException.forbidden("reports[" + i + "].driveKey",
             "RescueDrive " + r.driveKey() + " is not bound to station " + station);
@@ -89,9 +108,9 @@ public final class ReportIngestor {
         throw ApiException.forbidden("reports[" + i + "].serial",
             "RescueDrive " + r.driveKey() + " is bound to stick " + bound + ", not " + r.serial());
       }
-      drives.add(drive);
+      states.add(drive);
     }
-    return drives;
+    return states;
   }
 
   /** The newest batch ids of one station and what they were answered. */

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The station API on its own port (see {@link io.rescuefleet.api.wire}): heartbeat, long-polled
  * assignments and report batches, each authenticated with the station's bearer token. Requests
  * pass, in order: leader gate (503), authentication (401), body limit (413), content type (415),
- * JSON and field rules (400), authorisation (403).
+ * JSON and field rules (400), authorisation (403), or 503 for a report on a drive this operator
+ * has not reconciled yet since it started.
  */
 public final class StationApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(StationApiServer.class);
@@ -205,6 +206,9 @@ public final class StationApiServer {
   private void failure(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof ApiException api) {
+      if (api.status() == 503) {
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+      }
       error(ctx, api.status(), api.field(), api.getMessage());
     } else if (ctx.statusCode() == 413) {
       error(ctx, 413, null, "the body is larger than " + StationApi.MAX_BODY_BYTES + " bytes");

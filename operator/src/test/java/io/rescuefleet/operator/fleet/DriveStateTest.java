@@ -33,6 +33,56 @@ class DriveStateTest {
   }
 
   @Test
+  void aResendOfAnEarlierInsertionIsRecognisedAfterANewOne() {
+    DriveState d = new DriveState("ns/d");
+    Outcome corrected = new Outcome(true, 10, true, true, null, null, null);
+    d.apply(report("i1", 1, DrivePhase.Reconciling, List.of(), null), "lab-a", T);
+    d.apply(report("i1", 2, DrivePhase.Ready, List.of(), corrected), "lab-a", T);
+    d.apply(report("i2", 3, DrivePhase.Reconciling, List.of(), null), "lab-a", T);
+    // One summarised outbox batch can hold both insertions; resent whole, neither applies again.
+    assertThat(d.apply(report("i1", 2, DrivePhase.Ready, List.of(), corrected), "lab-a", T).applied()).isFalse();
+    assertThat(d.apply(report("i2", 3, DrivePhase.Reconciling, List.of(), null), "lab-a", T).applied()).isFalse();
+    assertThat(d.runtime().driftCorrections()).isEqualTo(1);
+    assertThat(d.runtime().sequenceMarks()).containsExactly(new SequenceMark("S1", "i1", 2), new SequenceMark("S1", "i2", 3));
+  }
+
+  @Test
+  void aRestartedOperatorRecognisesTheReportsItsStatusCountsAndAppliesTheOthers() {
+    DriveState before = new DriveState("ns/d");
+    before.apply(report("i1", 1, DrivePhase.Reconciling, List.of(), null), "lab-a", T);
+    before.apply(withBytes(report("i1", 2, DrivePhase.Ready, List.of(), new Outcome(true, 10, true, true, null, null, null)),
+        500), "lab-a", T);
+    RescueDriveStatus written = statusOf(before.runtime());
+
+    DriveState after = new DriveState("ns/d");
+    after.seed(written);
+    assertThat(after.unpersisted()).isFalse();
+    // The batch whose answer the station never got comes again: its counts are already in the status.
+    assertThat(after.apply(report("i1", 2, DrivePhase.Ready, List.of(), new Outcome(true, 10, true, true, null, null, null)),
+        "lab-a", T).applied()).isFalse();
+    assertThat(after.runtime().driftCorrections()).isEqualTo(1);
+    assertThat(after.runtime().bytesWritten()).isEqualTo(500);
+    // A report the previous operator applied but never wrote down is applied, counts and all.
+    var later = after.apply(report("i1", 3, DrivePhase.Ready, List.of(), new Outcome(true, 10, true, true, null, null, null)),
+        "lab-a", T);
+    assertThat(later.applied()).isTrue();
+    assertThat(after.runtime().driftCorrections()).isEqualTo(2);
+    assertThat(after.unpersisted()).isTrue();
+    after.persisted(after.runtime().sequenceMarks());
+    assertThat(after.unpersisted()).isFalse();
+  }
+
+  @Test
+  void marksAreKeptForTheLatestInsertionsOnly() {
+    DriveState d = new DriveState("ns/d");
+    for (int i = 1; i <= DriveState.REMEMBERED_INSERTIONS + 2; i++) {
+      d.apply(report("i" + i, i, DrivePhase.Reconciling, List.of(), null), "lab-a", T);
+    }
+    assertThat(d.runtime().sequenceMarks()).hasSize(DriveState.REMEMBERED_INSERTIONS)
+        .first().isEqualTo(new SequenceMark("S1", "i3", 3));
+  }
+
+  @Test
   void samplesFasterThanThePolicyIntervalAreDroppedAndCounted() {
     DriveState d = new DriveState("ns/d");
     List<ThroughputSample> samples = List.of(sample(0), sample(250), sample(500), sample(1000), sample(1990), sample(2000));
@@ -146,6 +196,23 @@ class DriveStateTest {
       Outcome outcome) {
     return new DriveReport("ns/d", "S1", "1-2.3", insertion, seq, phase, T.toString(), new Progress(1, 10, null), List.of(),
         null, samples, outcome, 0, null);
+  }
+
+  /** The counts and marks a reconcile writes to the status, as DriveStatusFactory does. */
+  private static RescueDriveStatus statusOf(DriveRuntime r) {
+    RescueDriveStatus s = new RescueDriveStatus();
+    s.phase = r.reportedPhase();
+    s.bytesWritten = r.bytesWritten();
+    s.driftCorrections = r.driftCorrections();
+    s.consecutiveFailures = r.consecutiveFailures();
+    s.reportSequences = r.sequenceMarks().stream().map(m -> {
+      RescueDriveStatus.ReportMark mark = new RescueDriveStatus.ReportMark();
+      mark.serial = m.serial();
+      mark.insertionId = m.insertionId();
+      mark.sequence = m.sequence();
+      return mark;
+    }).toList();
+    return s;
   }
 
   private static DriveReport withBytes(DriveReport r, long lifetime) {

@@ -5,7 +5,6 @@ import io.rescuefleet.api.wire.Assignments;
 import io.rescuefleet.api.wire.Assignments.StationAssignment;
 import io.rescuefleet.api.wire.Heartbeat;
 import io.rescuefleet.api.wire.HeartbeatAck;
-import io.rescuefleet.api.wire.ReportBatch;
 import io.rescuefleet.api.wire.ReportBatch.DriveReport;
 import io.rescuefleet.station.device.DeviceTarget;
 import io.rescuefleet.station.discovery.Allowlist;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +47,7 @@ public final class StationDaemon implements AutoCloseable {
   private final OperatorClient client;
   private final StationEngine engine;
   private final Outbox outbox;
+  private final ReportQueue queue;
   private final OutboxSender sender;
   private final StationAllowlist allowlist;
   private final Path ventoyRelease;
@@ -90,6 +89,7 @@ public final class StationDaemon implements AutoCloseable {
     this.client = client;
     this.engine = engine;
     this.outbox = outbox;
+    this.queue = new ReportQueue(outbox);
     this.sender = new OutboxSender(outbox, client::report);
     this.allowlist = allowlist;
     this.ventoyRelease = ventoyRelease;
@@ -253,7 +253,7 @@ public final class StationDaemon implements AutoCloseable {
           run.cancellation());
       ok = result.converged();
       if (!run.cancellation().isCancelled()) {
-        append(List.of(run.reporter().finish(result, sa.writesAllowed())));
+        queue.enqueue(() -> List.of(run.reporter().finish(result, sa.writesAllowed())));
       }
       LOG.info("run finished drive={} converged={} bytesWritten={} writeMBps={} reason={}", sa.assignment().driveKey(),
           result.converged(), result.bytesWritten(), String.format("%.1f", result.writeMBps()),
@@ -278,23 +278,23 @@ public final class StationDaemon implements AutoCloseable {
     identities.remove(removed.stick().key());
     StationAssignment sa = assignmentsBySerialOrPort.get(removed.stick().key());
     if (sa != null) {
-      append(List.of(new DriveReport(sa.assignment().driveKey(), removed.stick().serial(), removed.stick().port(),
-          removed.insertionId(), sequence.incrementAndGet(), DrivePhase.Absent, clock.instant().toString(), null,
-          List.of(), null, List.of(), null, 0, null)));
+      queue.enqueue(() -> List.of(new DriveReport(sa.assignment().driveKey(), removed.stick().serial(),
+          removed.stick().port(), removed.insertionId(), sequence.incrementAndGet(), DrivePhase.Absent,
+          clock.instant().toString(), null, List.of(), null, List.of(), null, 0, null)));
     }
   }
 
   private void flushReports() {
-    List<DriveReport> reports = new ArrayList<>();
-    for (Run run : running.values()) {
-      DriveReport r = run.reporter().drain();
-      if (r != null) {
-        reports.add(r);
+    queue.enqueue(() -> {
+      List<DriveReport> reports = new ArrayList<>();
+      for (Run run : running.values()) {
+        DriveReport r = run.reporter().drain();
+        if (r != null) {
+          reports.add(r);
+        }
       }
-    }
-    if (!reports.isEmpty()) {
-      append(reports);
-    }
+      return reports;
+    });
     if (outbox.size() > 0) {
       if (sender.drain()) {
         failedDrains = 0;
@@ -302,10 +302,6 @@ public final class StationDaemon implements AutoCloseable {
         sleep(OutboxSender.backoff(++failedDrains).dividedBy(4));
       }
     }
-  }
-
-  private void append(List<DriveReport> reports) {
-    outbox.append(new ReportBatch(UUID.randomUUID().toString(), reports));
   }
 
   /** Drive keys of the sticks being worked on now. */
