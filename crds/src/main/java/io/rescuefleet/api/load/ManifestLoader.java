@@ -1,15 +1,21 @@
 package io.rescuefleet.api.load;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -37,7 +43,9 @@ import java.util.stream.Stream;
  * Reads multi-document YAML (files or directories of {@code *.yaml}/{@code *.yml}) into RescueFleet
  * objects, as {@code kubectl apply -f} would take them. Unknown kinds, unknown fields and wrong
  * types are reported with file, document number and field path; all problems are collected before
- * failing. Objects without a namespace get {@code default}, as kubectl would give them.
+ * failing. Types are strict, as the API server's schema is: a number is not read as a string nor a
+ * string as a number, and 1.5 is not a whole number. Objects without a namespace get
+ * {@code default}, as kubectl would give them.
  */
 public final class ManifestLoader {
   /** Default namespace for namespaced objects that name none. */
@@ -50,12 +58,23 @@ public final class ManifestLoader {
       "ImagingStation", ImagingStation.class,
       "RescueDrive", RescueDrive.class);
 
-  private final ObjectMapper yaml = YAMLMapper.builder()
+  private final ObjectMapper yaml = strictTypes(YAMLMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .build();
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .build());
+
+  /** Refuses numbers and booleans where a string belongs (Jackson would turn them into text). */
+  private static ObjectMapper strictTypes(ObjectMapper mapper) {
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    return mapper;
+  }
 
   /** Loads every file and every YAML file under every directory, in sorted order. */
   public ManifestSet load(List<Path> paths) {
@@ -110,7 +129,10 @@ public final class ManifestLoader {
 
   private void read(String source, Reader reader, ManifestSet set, List<Problem> problems) {
     int document = 0;
-    try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(reader)) {
+    JsonParser parser = null;
+    try (JsonParser opened = yaml.getFactory().createParser(reader);
+         MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(opened)) {
+      parser = opened;
       while (docs.hasNextValue()) {
         document++;
         JsonNode node = docs.nextValue();
@@ -124,9 +146,16 @@ public final class ManifestLoader {
         }
       }
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String line = at == null ? "" : ", line " + at.getLineNr();
-      problems.add(new Problem(source + ", document " + Math.max(document, 1) + line, "", "not valid YAML: " + e.getOriginalMessage()));
+      // Limits (nesting depth, sizes) are raised without a location: the parser still knows it.
+      JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
+      String line = at == null || at.getLineNr() < 1 ? "" : ", line " + at.getLineNr();
+      String object = source + ", document " + Math.max(document, 1) + line;
+      if (parser != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+        // A key given twice would silently lose one value; name it, as any other field.
+        problems.add(new Problem(object, contextPath(parser.getParsingContext()), "is given more than once"));
+      } else {
+        problems.add(new Problem(object, "", "not valid YAML: " + e.getOriginalMessage()));
+      }
     } catch (IOException e) {
       problems.add(new Problem(source, "", "cannot read: " + e.getMessage()));
     }
@@ -172,7 +201,7 @@ public final class ManifestLoader {
     } catch (UnrecognizedPropertyException e) {
       problems.add(new Problem(label, fieldPath(e), "unknown field"));
     } catch (InvalidFormatException e) {
-      problems.add(new Problem(label, fieldPath(e), "cannot read \"" + e.getValue() + "\" as " + describe(e.getTargetType())));
+      problems.add(new Problem(label, fieldPath(e), "cannot read \"" + shown(e.getValue()) + "\" as " + describe(e.getTargetType())));
     } catch (MismatchedInputException e) {
       problems.add(new Problem(label, fieldPath(e), "expected " + describe(e.getTargetType())));
     } catch (JsonProcessingException e) {
@@ -200,6 +229,26 @@ public final class ManifestLoader {
     return sb.toString();
   }
 
+  /** A value as it may appear in a message: printable, at most 80 characters. */
+  private static String shown(Object value) {
+    String text = String.valueOf(value).replaceAll("\\p{Cntrl}", "?");
+    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+  }
+
+  /** {@code spec.serial} from the parser's position, for errors raised while reading the tree. */
+  private static String contextPath(JsonStreamContext context) {
+    List<String> parts = new ArrayList<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+      } else if (c.getCurrentName() != null) {
+        parts.add(0, "." + c.getCurrentName());
+      }
+    }
+    String path = String.join("", parts);
+    return path.startsWith(".") ? path.substring(1) : path;
+  }
+
   private static String describe(Class<?> type) {
     if (type == null) {
       return "a different type";
@@ -211,6 +260,9 @@ public final class ManifestLoader {
         names.add(((Enum<?>) v).name());
       }
       return "one of " + String.join(", ", names);
+    }
+    if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+      return "a whole number";
     }
     if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
       return "a number";
