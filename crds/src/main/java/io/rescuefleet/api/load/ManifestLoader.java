@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads multi-document YAML (files or directories of {@code *.yaml}/{@code *.yml}) into RescueFleet
@@ -58,7 +59,8 @@ public final class ManifestLoader {
       "ImagingStation", ImagingStation.class,
       "RescueDrive", RescueDrive.class);
 
-  private final ObjectMapper yaml = strictTypes(YAMLMapper.builder()
+  /** Shared: a mapper learns each type once, and the fabric8 model is large. Thread-safe once built. */
+  private static final ObjectMapper YAML = strictTypes(YAMLMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -130,8 +132,8 @@ public final class ManifestLoader {
   private void read(String source, Reader reader, ManifestSet set, List<Problem> problems) {
     int document = 0;
     JsonParser parser = null;
-    try (JsonParser opened = yaml.getFactory().createParser(reader);
-         MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(opened)) {
+    try (JsonParser opened = YAML.getFactory().createParser(reader);
+         MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(opened)) {
       parser = opened;
       while (docs.hasNextValue()) {
         document++;
@@ -154,7 +156,7 @@ public final class ManifestLoader {
         // A key given twice would silently lose one value; name it, as any other field.
         problems.add(new Problem(object, contextPath(parser.getParsingContext()), "is given more than once"));
       } else {
-        problems.add(new Problem(object, "", "not valid YAML: " + e.getOriginalMessage()));
+        problems.add(new Problem(object, "", "not valid YAML: " + oneLine(e)));
       }
     } catch (IOException e) {
       problems.add(new Problem(source, "", "cannot read: " + e.getMessage()));
@@ -187,7 +189,7 @@ public final class ManifestLoader {
     }
     String label = where + " (" + kind + " " + node.path("metadata").path("name").asText("<unnamed>") + ")";
     try {
-      HasMetadata object = yaml.treeToValue(node, type);
+      HasMetadata object = YAML.treeToValue(node, type);
       if (object.getMetadata() == null) {
         problems.add(new Problem(label, "metadata", "is required"));
         return null;
@@ -227,6 +229,24 @@ public final class ManifestLoader {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * The parser's complaint on one line: SnakeYAML's messages quote the offending source over
+   * several lines, which would break the one-problem-per-line output.
+   */
+  private static String oneLine(JsonProcessingException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException m && m.getProblem() != null) {
+        String where = m.getProblemMark() == null ? ""
+            : " at line " + (m.getProblemMark().getLine() + 1) + ", column " + (m.getProblemMark().getColumn() + 1);
+        return (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem() + where;
+      }
+    }
+    String message = e.getOriginalMessage() == null ? "no detail" : e.getOriginalMessage();
+    String joined = message.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> a + "; " + b).orElse("");
+    String printable = joined.replaceAll("\\p{Cntrl}", "?");
+    return printable.length() <= 300 ? printable : printable.substring(0, 297) + "...";
   }
 
   /** A value as it may appear in a message: printable, at most 80 characters. */
