@@ -1,5 +1,6 @@
 package io.rescuefleet.station.execute;
 
+import io.rescuefleet.station.fs.StickPaths;
 import io.rescuefleet.station.failure.Cancellation;
 import io.rescuefleet.station.observe.VolumeProbe;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class AtomicVolumeWork implements VolumeWork {
 
   @Override
   public void delete(Path root, String path) {
-    Path file = root.resolve(path);
+    Path file = StickPaths.resolve(root, path);
     try {
       if (Files.deleteIfExists(file)) {
         fsyncDirectory(file.getParent());
@@ -55,7 +56,7 @@ public final class AtomicVolumeWork implements VolumeWork {
 
   @Override
   public long copy(Path root, String path, Path source, long size, Cancellation cancellation, LongConsumer progress) {
-    Path target = root.resolve(path);
+    Path target = StickPaths.resolve(root, path);
     Path staged = stagingFile(root, target);
     try {
       long usable = Files.getFileStore(root).getUsableSpace();
@@ -102,7 +103,7 @@ public final class AtomicVolumeWork implements VolumeWork {
 
   @Override
   public void writeAtomically(Path root, String path, byte[] content) {
-    Path target = root.resolve(path);
+    Path target = StickPaths.resolve(root, path);
     Path staged = stagingFile(root, target);
     try {
       try (FileChannel out = FileChannel.open(staged, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
