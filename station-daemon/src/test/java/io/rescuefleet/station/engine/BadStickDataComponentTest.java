@@ -5,77 +5,92 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rescuefleet.api.v1alpha1.VerifyMode;
 import io.rescuefleet.station.execute.ActionReport;
+import io.rescuefleet.station.process.Command;
 import io.rescuefleet.station.testing.Machine;
+import io.rescuefleet.station.testing.OnStickCases;
+import io.rescuefleet.station.testing.OnStickCases.Case;
 import io.rescuefleet.station.testing.StickLab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.function.UnaryOperator;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A damaged manifest on the stick means "unknown state", never a crash: inspect says so; apply owns
- * nothing it cannot prove, hashes the images from the device, adopts those that are right without
- * rewriting them, and writes a good manifest.
+ * The live cases of the on-stick corpus (src/test/resources/bad-input/on-stick) written onto a
+ * converged stick on a loop device, as another machine would leave it. Inspect reports the state as
+ * unknown or untrusted, never crashes, trusts no file a bad manifest lists and shows no bad
+ * ventoy.json; apply repairs the stick, adopting the images that are right without rewriting them.
  */
-class BadManifestComponentTest {
+class BadStickDataComponentTest {
   @TempDir
   static Path shared;
   static StickLab lab;
   static String yaml;
+  static Path golden;
 
   @BeforeAll
-  static void lab() {
+  static void aConvergedStick() {
     Machine.requireEngineTools();
     lab = new StickLab(shared, mib(4), mib(2) + 77);
     yaml = lab.drive("GPT", "exFAT");
+    golden = shared.resolve("golden.img");
+    assertThat(lab.apply(golden, mib(128), yaml, VerifyMode.Quick).converged()).isTrue();
+  }
+
+  static List<Case> cases() {
+    return OnStickCases.live();
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({
-      "truncated,            unreadable: not valid JSON",
-      "garbled,              unreadable: not valid JSON",
-      "from a later version, written by a later version (schema 99)",
-      "listing a path outside the partition, unreadable: file ../../etc/passwd: path",
-  })
-  void aBadManifestIsUnknownStateThatApplyRepairsWithoutRewritingImages(String damage, String status,
-      @TempDir Path dir) {
+  @MethodSource("cases")
+  void inspectDoesNotTrustItAndApplyRepairsIt(Case c, @TempDir Path dir) {
     Path image = dir.resolve("stick.img");
-    assertThat(lab.apply(image, mib(128), yaml, VerifyMode.Quick).converged()).isTrue();
-    lab.edit(image, root -> damage(root.resolve(".rescuefleet/manifest.json"), switch (damage) {
-      case "truncated" -> b -> Arrays.copyOf(b, b.length / 3);
-      case "garbled" -> b -> {
-        byte[] g = b.clone();
-        for (int i = 0; i < g.length; i += 7) {
-          g[i] ^= 0x5a;
-        }
-        return g;
-      };
-      case "from a later version" -> b -> new String(b).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 99").getBytes();
-      default -> b -> new String(b).replaceFirst("\"path\" : \"[^\"]+\"", "\"path\" : \"../../etc/passwd\"").getBytes();
-    }));
+    // A sparse copy of the converged stick: cheaper than converging one per case.
+    lab.runner.run(Command.of("cp", "--sparse=always", golden.toString(), image.toString()));
+    String file = c.manifest() ? ".rescuefleet/manifest.json" : "ventoy/ventoy.json";
+    lab.edit(image, root -> write(root.resolve(file), c.content()));
 
     Inspection before = lab.inspect(image, VerifyMode.Full);
-    assertThat(before.manifestStatus()).startsWith(status.strip());
-    assertThat(before.files()).allSatisfy(f -> assertThat(f.managed()).isEqualTo(f.path().equals("ventoy/ventoy.json")));
+    if (c.manifest()) {
+      assertThat(before.manifestStatus()).as(c.name()).contains(c.expect().strip());
+      assertThat(before.manifest()).isNull();
+      assertThat(before.files()).as("no file is trusted on a bad manifest's word")
+          .allSatisfy(f -> assertThat(f.managed()).isEqualTo(f.path().equals("ventoy/ventoy.json")))
+          .allSatisfy(f -> assertThat(f.sha256()).isNull());
+    } else {
+      assertThat(before.ventoyJsonStatus()).as(c.name()).contains(c.expect().strip());
+      assertThat(before.manifestStatus()).isEqualTo("valid (2 files)");
+      boolean edited = c.expect().startsWith("edited");
+      assertThat(before.ventoyJson()).as("shown only when well-formed").matches(text -> edited == (text != null));
+      assertThat(before.files()).filteredOn(f -> f.path().equals("ventoy/ventoy.json")).singleElement()
+          .satisfies(f -> assertThat(f.state()).isEqualTo(edited ? "modified" : "untrusted"));
+    }
 
     EngineResult r = lab.apply(image, mib(128), yaml, VerifyMode.Quick);
-    assertThat(r.failure()).isNull();
+    assertThat(r.failure()).as(c.name()).isNull();
     assertThat(r.converged()).isTrue();
-    assertThat(r.verify().filesChecked()).as("every image hashed to be adopted").isEqualTo(2);
-    assertThat(r.actions()).extracting(ActionReport::type).containsExactly("WriteManifest");
-    assertThat(r.bytesWrittenBy("CopyFile")).isZero();
-    assertThat(lab.inspect(image, VerifyMode.Full).manifestStatus()).isEqualTo("valid (2 files)");
+    assertThat(r.bytesWrittenBy("CopyFile")).as("no image rewritten").isZero();
+    if (c.manifest()) {
+      assertThat(r.verify().filesChecked()).as("every image hashed to be adopted").isEqualTo(2);
+      assertThat(r.actions()).extracting(ActionReport::type).containsExactly("WriteManifest");
+    } else {
+      assertThat(r.actions()).extracting(ActionReport::type).contains("WriteVentoyJson")
+          .isSubsetOf(Set.of("WriteVentoyJson", "WriteManifest"));
+    }
+    Inspection after = lab.inspect(image, VerifyMode.Quick);
+    assertThat(after.manifestStatus()).isEqualTo("valid (2 files)");
+    assertThat(after.ventoyJsonStatus()).isEqualTo("written by RescueFleet");
   }
 
-  private static void damage(Path manifest, UnaryOperator<byte[]> change) {
+  private static void write(Path file, byte[] content) {
     try {
-      Files.write(manifest, change.apply(Files.readAllBytes(manifest)));
+      Files.write(file, content);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
