@@ -88,6 +88,34 @@ class BadStickDataComponentTest {
     assertThat(after.ventoyJsonStatus()).isEqualTo("written by RescueFleet");
   }
 
+  @org.junit.jupiter.api.Test
+  void aManifestPointingItsWindowsToGoAtAHostFileGetsItNeitherProbedNorRemoved(@TempDir Path dir) throws IOException {
+    Path image = dir.resolve("stick.img");
+    lab.runner.run(Command.of("cp", "--sparse=always", golden.toString(), image.toString()));
+    Path victim = Files.writeString(dir.resolve("victim.vhd"), "a file of the station's host");
+    // As many '..' as it takes from wherever the stick is mounted, then the victim's own path.
+    String escape = "../".repeat(24) + victim.toString().substring(1);
+    lab.edit(image, root -> {
+      try {
+        Path manifest = root.resolve(".rescuefleet/manifest.json");
+        String json = Files.readString(manifest);
+        String record = "{\"profile\":\"w\",\"target\":\"VhdFile\",\"location\":\"" + escape + "\",\"applyId\":\"a\","
+            + "\"imageSha256\":\"" + "ab".repeat(32) + "\",\"index\":1,\"bootConfiguration\":\"Generated\"}";
+        Files.writeString(manifest, json.replaceFirst("\"wtg\" : null", java.util.regex.Matcher.quoteReplacement("\"wtg\" : " + record)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    Inspection seen = lab.inspect(image, VerifyMode.Quick);
+    assertThat(seen.windowsToGo()).as("the host file is not probed as the stick's VHD").isEmpty();
+    assertThat(seen.manifestStatus()).contains("wtg.location").contains("path must be");
+
+    EngineResult r = lab.apply(image, mib(128), yaml, VerifyMode.Quick);
+    assertThat(r.converged()).isTrue();
+    assertThat(r.actions()).extracting(ActionReport::type).doesNotContain("RemoveWtg");
+    assertThat(victim).hasContent("a file of the station's host");
+  }
+
   private static void write(Path file, byte[] content) {
     try {
       Files.write(file, content);
