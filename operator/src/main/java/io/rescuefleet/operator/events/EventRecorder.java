@@ -84,8 +84,11 @@ public final class EventRecorder implements AutoCloseable {
         int count = seen.count + 1;
         String patch = "{\"count\":" + count + ",\"lastTimestamp\":\"" + Timestamps.format(now) + "\"}";
         try {
-          client.v1().events().inNamespace(namespace).withName(seen.name)
-              .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+          // Patched through an object naming it: by name alone fabric8 would GET the Event first,
+          // a second request, and one more verb for the operator's RBAC.
+          Event named = new EventBuilder().withNewMetadata().withName(seen.name).withNamespace(namespace).endMetadata()
+              .build();
+          client.v1().events().inNamespace(namespace).resource(named).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
           recent.put(key, new Recorded(seen.name, count, now));
           return;
         } catch (KubernetesClientException e) {
