@@ -48,7 +48,7 @@ class RbacTest {
     assertThat(role.getMetadata().getNamespace()).isEqualTo(HelmChart.NAMESPACE);
     assertThat(role.getRules()).extracting(RbacTest::describe).containsExactly(
         "coordination.k8s.io [leases] [create]",
-        "coordination.k8s.io [leases] [get, update] names [rescuefleet-operator]");
+        "coordination.k8s.io [leases] [get, patch, update] names [rescuefleet-operator]");
   }
 
   @Test
