@@ -88,6 +88,20 @@ public final class LocalFleet implements AutoCloseable {
     public Path stateDir() {
       return config.stateDir;
     }
+
+    /** The token the daemon presents (its token file's content), for tests that look for leaks. */
+    public String token() {
+      try {
+        return Files.readString(config.tokenFile).strip();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Where the daemon reads its token; it re-reads the file when it changes. */
+    public Path tokenFile() {
+      return config.tokenFile;
+    }
   }
 
   private LocalFleet(Path workDir, UnaryOperator<OperatorConfig> operatorSettings, Map<String, String> environment)

@@ -142,6 +142,11 @@ public final class RescueFleetOperator implements AutoCloseable {
     return stationApiPort;
   }
 
+  /** The station API's endpoints as its router serves them ({@link StationApiServer#endpoints()}). */
+  public java.util.List<String> stationApiEndpoints() {
+    return stationApi.endpoints();
+  }
+
   public int httpPort() {
     return httpPort;
   }

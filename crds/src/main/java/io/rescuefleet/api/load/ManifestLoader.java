@@ -1,15 +1,21 @@
 package io.rescuefleet.api.load;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -32,12 +38,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads multi-document YAML (files or directories of {@code *.yaml}/{@code *.yml}) into RescueFleet
  * objects, as {@code kubectl apply -f} would take them. Unknown kinds, unknown fields and wrong
  * types are reported with file, document number and field path; all problems are collected before
- * failing. Objects without a namespace get {@code default}, as kubectl would give them.
+ * failing. Types are strict, as the API server's schema is: a number is not read as a string nor a
+ * string as a number, and 1.5 is not a whole number. Objects without a namespace get
+ * {@code default}, as kubectl would give them.
  */
 public final class ManifestLoader {
   /** Default namespace for namespaced objects that name none. */
@@ -50,12 +59,24 @@ public final class ManifestLoader {
       "ImagingStation", ImagingStation.class,
       "RescueDrive", RescueDrive.class);
 
-  private final ObjectMapper yaml = YAMLMapper.builder()
+  /** Shared: a mapper learns each type once, and the fabric8 model is large. Thread-safe once built. */
+  private static final ObjectMapper YAML = strictTypes(YAMLMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .build();
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .build());
+
+  /** Refuses numbers and booleans where a string belongs (Jackson would turn them into text). */
+  private static ObjectMapper strictTypes(ObjectMapper mapper) {
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    return mapper;
+  }
 
   /** Loads every file and every YAML file under every directory, in sorted order. */
   public ManifestSet load(List<Path> paths) {
@@ -110,7 +131,10 @@ public final class ManifestLoader {
 
   private void read(String source, Reader reader, ManifestSet set, List<Problem> problems) {
     int document = 0;
-    try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(reader)) {
+    JsonParser parser = null;
+    try (JsonParser opened = YAML.getFactory().createParser(reader);
+         MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(opened)) {
+      parser = opened;
       while (docs.hasNextValue()) {
         document++;
         JsonNode node = docs.nextValue();
@@ -124,9 +148,16 @@ public final class ManifestLoader {
         }
       }
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String line = at == null ? "" : ", line " + at.getLineNr();
-      problems.add(new Problem(source + ", document " + Math.max(document, 1) + line, "", "not valid YAML: " + e.getOriginalMessage()));
+      // Limits (nesting depth, sizes) are raised without a location: the parser still knows it.
+      JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
+      String line = at == null || at.getLineNr() < 1 ? "" : ", line " + at.getLineNr();
+      String object = source + ", document " + Math.max(document, 1) + line;
+      if (parser != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+        // A key given twice would silently lose one value; name it, as any other field.
+        problems.add(new Problem(object, contextPath(parser.getParsingContext()), "is given more than once"));
+      } else {
+        problems.add(new Problem(object, "", "not valid YAML: " + oneLine(e)));
+      }
     } catch (IOException e) {
       problems.add(new Problem(source, "", "cannot read: " + e.getMessage()));
     }
@@ -158,7 +189,7 @@ public final class ManifestLoader {
     }
     String label = where + " (" + kind + " " + node.path("metadata").path("name").asText("<unnamed>") + ")";
     try {
-      HasMetadata object = yaml.treeToValue(node, type);
+      HasMetadata object = YAML.treeToValue(node, type);
       if (object.getMetadata() == null) {
         problems.add(new Problem(label, "metadata", "is required"));
         return null;
@@ -172,7 +203,7 @@ public final class ManifestLoader {
     } catch (UnrecognizedPropertyException e) {
       problems.add(new Problem(label, fieldPath(e), "unknown field"));
     } catch (InvalidFormatException e) {
-      problems.add(new Problem(label, fieldPath(e), "cannot read \"" + e.getValue() + "\" as " + describe(e.getTargetType())));
+      problems.add(new Problem(label, fieldPath(e), "cannot read \"" + shown(e.getValue()) + "\" as " + describe(e.getTargetType())));
     } catch (MismatchedInputException e) {
       problems.add(new Problem(label, fieldPath(e), "expected " + describe(e.getTargetType())));
     } catch (JsonProcessingException e) {
@@ -200,6 +231,44 @@ public final class ManifestLoader {
     return sb.toString();
   }
 
+  /**
+   * The parser's complaint on one line: SnakeYAML's messages quote the offending source over
+   * several lines, which would break the one-problem-per-line output.
+   */
+  private static String oneLine(JsonProcessingException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException m && m.getProblem() != null) {
+        String where = m.getProblemMark() == null ? ""
+            : " at line " + (m.getProblemMark().getLine() + 1) + ", column " + (m.getProblemMark().getColumn() + 1);
+        return (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem() + where;
+      }
+    }
+    String message = e.getOriginalMessage() == null ? "no detail" : e.getOriginalMessage();
+    String joined = message.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> a + "; " + b).orElse("");
+    String printable = joined.replaceAll("\\p{Cntrl}", "?");
+    return printable.length() <= 300 ? printable : printable.substring(0, 297) + "...";
+  }
+
+  /** A value as it may appear in a message: printable, at most 80 characters. */
+  private static String shown(Object value) {
+    String text = String.valueOf(value).replaceAll("\\p{Cntrl}", "?");
+    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+  }
+
+  /** {@code spec.serial} from the parser's position, for errors raised while reading the tree. */
+  private static String contextPath(JsonStreamContext context) {
+    List<String> parts = new ArrayList<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+      } else if (c.getCurrentName() != null) {
+        parts.add(0, "." + c.getCurrentName());
+      }
+    }
+    String path = String.join("", parts);
+    return path.startsWith(".") ? path.substring(1) : path;
+  }
+
   private static String describe(Class<?> type) {
     if (type == null) {
       return "a different type";
@@ -211,6 +280,9 @@ public final class ManifestLoader {
         names.add(((Enum<?>) v).name());
       }
       return "one of " + String.join(", ", names);
+    }
+    if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+      return "a whole number";
     }
     if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
       return "a number";

@@ -40,6 +40,9 @@ public final class ApiConstants {
   public static final String VENTOY_VERSION_PATTERN = "^[0-9]+\\.[0-9]+\\.[0-9]+$";
 
   /** A USB port path as the kernel names it, e.g. {@code 1-2.3}. */
+  /** A USB serial as RescueFleet accepts it, in specs and on the wire. */
+  public static final String SERIAL_PATTERN = "^[A-Za-z0-9._:-]{1,128}$";
+
   public static final String USB_PORT_PATTERN = "^[0-9]+-[0-9]+(\\.[0-9]+)*$";
 
   private ApiConstants() {}

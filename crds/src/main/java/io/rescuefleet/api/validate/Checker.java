@@ -58,6 +58,11 @@ final class Checker {
     try {
       URI uri = new URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+      if (uri.getRawUserInfo() != null) {
+        // Credentials in a URL end up in status, Events and logs; sources authenticate otherwise.
+        add(field, "must not carry credentials (user:password@)");
+        return;
+      }
       switch (scheme) {
         case "http", "https" -> check(uri.getHost() != null && !uri.getHost().isEmpty(), field, "must name a host");
         case "file" -> check(uri.getPath() != null && uri.getPath().startsWith("/"), field, "must be an absolute file URL");
@@ -97,6 +102,21 @@ final class Checker {
     if (value != null) {
       double v = value.doubleValue();
       check(v > 0 && v <= max, field, "must be greater than 0 and at most " + fmt(max) + ", got " + value);
+    }
+  }
+
+  /** A size from 0 to {@code max}, where larger ones cannot be real (see ManifestValidator.MAX_BYTES). */
+  void byteSize(Long value, long max, String field) {
+    if (value != null) {
+      check(value >= 0 && value <= max, field, "must be between 0 and " + max + ", got " + value);
+    }
+  }
+
+  /** At most {@code max} characters on one line: no newline, NUL or other control character. */
+  void singleLine(String value, int max, String field) {
+    if (value != null && check(value.chars().noneMatch(ch -> ch < 0x20 || ch == 0x7f), field,
+        "must be one line without control characters")) {
+      maxLength(value, max, field);
     }
   }
 

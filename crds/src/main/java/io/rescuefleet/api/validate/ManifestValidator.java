@@ -38,6 +38,9 @@ public final class ManifestValidator {
   private static final Pattern COMPUTER_NAME = Pattern.compile("^[A-Za-z0-9{}-]+$");
   private static final Pattern DEVICE_PATH = Pattern.compile("^/dev/[A-Za-z0-9._/-]+$");
   private static final int MAX_ENTRIES = 256;
+  /** No stick is larger: sizes beyond this are typos or attacks on arithmetic, not images. */
+  static final long MAX_BYTES = 1L << 44;
+  static final long MAX_MIB = MAX_BYTES >> 20;
 
   /** Every problem of one object, each tagged with {@code Kind namespace/name}. */
   public List<Problem> validate(HasMetadata object) {
@@ -98,9 +101,9 @@ public final class ManifestValidator {
       c.dnsLabel(e.name, at + ".name");
       c.url(e.url, at + ".url");
       c.sha256(e.sha256, at + ".sha256");
-      c.nonNegative(e.size, at + ".size");
+      c.byteSize(e.size, MAX_BYTES, at + ".size");
       c.stickPath(e.path, at + ".path");
-      c.maxLength(e.menuAlias, 256, at + ".menuAlias");
+      c.singleLine(e.menuAlias, 256, at + ".menuAlias");
       if (e.name != null) {
         Integer first = names.putIfAbsent(e.name, i);
         c.check(first == null, at + ".name", "duplicates the name of spec.entries[" + first + "]: " + e.name);
@@ -144,7 +147,7 @@ public final class ManifestValidator {
     if (c.present(spec.image, "spec.image")) {
       c.url(spec.image.url, "spec.image.url");
       c.sha256(spec.image.sha256, "spec.image.sha256");
-      c.nonNegative(spec.image.size, "spec.image.size");
+      c.byteSize(spec.image.size, MAX_BYTES, "spec.image.size");
     }
     boolean hasIndex = spec.index != null;
     boolean hasEdition = spec.edition != null;
@@ -157,7 +160,8 @@ public final class ManifestValidator {
     }
     c.present(spec.target, "spec.target");
     if (c.present(spec.sizeMiB, "spec.sizeMiB")) {
-      c.check(spec.sizeMiB >= 1024, "spec.sizeMiB", "must be at least 1024, got " + spec.sizeMiB);
+      c.check(spec.sizeMiB >= 1024 && spec.sizeMiB <= MAX_MIB, "spec.sizeMiB",
+          "must be between 1024 and " + MAX_MIB + " (16 TiB), got " + spec.sizeMiB);
     }
     if (spec.target == WtgTarget.VhdFile) {
       if (c.check(spec.vhdPath != null, "spec.vhdPath", "is required with target VhdFile")) {
@@ -289,7 +293,7 @@ public final class ManifestValidator {
       c.check(VENTOY_VERSION.matcher(layout.ventoyVersion).matches(), "spec.layout.ventoyVersion",
           "must look like 1.1.05, got \"" + Checker.abbreviate(layout.ventoyVersion) + "\"");
     }
-    c.nonNegative(layout.reservedMiB, "spec.layout.reservedMiB");
+    c.byteSize(layout.reservedMiB, MAX_MIB, "spec.layout.reservedMiB");
   }
 
   private void selection(EntrySelection entries, Checker c) {

@@ -10,6 +10,9 @@ public final class StationApi {
   /** Largest request body the operator accepts; larger ones get 413. */
   public static final int MAX_BODY_BYTES = 1024 * 1024;
 
+  /** Longest message (an error's or an outcome's text) a report may carry; stations clip theirs to it. */
+  public static final int MAX_MESSAGE_CHARS = 1024;
+
   /** Longest long-poll the operator holds. */
   public static final int MAX_WAIT_SECONDS = 60;
 

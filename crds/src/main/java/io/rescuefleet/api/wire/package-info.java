@@ -11,7 +11,9 @@
  * Every request carries {@code Authorization: Bearer <station token>}; request bodies are
  * {@code application/json} of at most {@link io.rescuefleet.api.wire.StationApi#MAX_BODY_BYTES}.
  * Failures answer with an {@link io.rescuefleet.api.wire.ApiError} body:
- * 400 malformed (naming the field), 401 no or wrong token (or unknown station), 403 a report for a
+ * 400 malformed (naming the field: also an unknown field, a key given twice, a wrong type, NUL or
+ * control characters in text, a path leaving the stick; so upgrade the operator before its
+ * stations), 401 no or wrong token (or unknown station), 403 a report for a
  * drive not bound to this station, 413 body too large, 415 not JSON, 503 this operator replica is
  * not the leader (retry; {@code Retry-After} says when). 4xx other than 401 and 503 are final: a
  * resent batch gets the same answer.

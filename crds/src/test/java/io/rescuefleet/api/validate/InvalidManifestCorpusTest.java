@@ -46,7 +46,7 @@ class InvalidManifestCorpusTest {
 
   @Test
   void corpusIsLargeEnough() throws IOException {
-    assertThat(cases().count()).isGreaterThanOrEqualTo(25);
+    assertThat(cases().count()).isGreaterThanOrEqualTo(85);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.rescuefleet.operator.controller;
 
+import io.rescuefleet.api.resolve.DriveAssignment;
 import io.rescuefleet.api.v1alpha1.ImagingStation;
 import io.rescuefleet.api.v1alpha1.RescueDrive;
 import io.rescuefleet.api.v1alpha1.RescueDriveSpec;
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Gathers what reconciling a drive needs: its state (seeded from its status the first time), where
  * its stick is and who else wants it (from heartbeats and informer indexes), and the acknowledgement
  * annotation. The first observation also seeds every station's last known sticks from its status.
+ * While the spec is invalid the stick is looked for by the last good spec's serial or claim: an
+ * invalid spec changes nothing, its identity included.
  */
 final class DriveObserver {
   private final FleetState fleet;
@@ -32,7 +35,7 @@ final class DriveObserver {
     this.stations = stations;
   }
 
-  DriveObservation observe(RescueDrive drive) {
+  DriveObservation observe(RescueDrive drive, SpecVerdict spec) {
     if (stationsSeeded.compareAndSet(false, true)) {
       // The drive controller's station informer has synced before its first reconcile.
       for (ImagingStation station : stations.all()) {
@@ -44,8 +47,20 @@ final class DriveObserver {
     fleet.seedDrive(state, drive.getStatus());
     // What the API server holds now, e.g. a server-side-apply write that went out after the last reconcile.
     state.persisted(SequenceMark.of(drive.getStatus()));
-    return new DriveObservation(key, state, state.runtime(), bindingInputs(key, drive.getSpec()),
+    DriveAssignment lastGood = spec.valid() ? null : spec.lastGood();
+    RescueDriveSpec identity = lastGood == null ? drive.getSpec() : identity(lastGood);
+    return new DriveObservation(key, state, state.runtime(), bindingInputs(key, identity),
         Acknowledgement.from(drive.getMetadata().getAnnotations()));
+  }
+
+  /** The serial or claim of an assignment, as a spec carrying only those. */
+  private static RescueDriveSpec identity(DriveAssignment assignment) {
+    RescueDriveSpec spec = new RescueDriveSpec();
+    spec.serial = assignment.serial();
+    if (assignment.claim() != null) {
+      spec.claim = new RescueDriveSpec.Claim(assignment.claim().station(), assignment.claim().port());
+    }
+    return spec;
   }
 
   private BindingInputs bindingInputs(String key, RescueDriveSpec spec) {

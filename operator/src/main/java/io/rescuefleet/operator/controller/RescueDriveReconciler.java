@@ -68,8 +68,8 @@ public final class RescueDriveReconciler implements Reconciler<RescueDrive> {
       actuator.forget(drive);
       return UpdateControl.noUpdate();
     }
-    DriveObservation seen = observer.observe(drive);
     SpecVerdict spec = checker.check(drive, references);
+    DriveObservation seen = observer.observe(drive, spec);
     Binding binding = Binder.bind(seen.binding());
     DrivePlan plan = planner.plan(drive, seen, spec, binding);
     actuator.act(drive, seen, plan);

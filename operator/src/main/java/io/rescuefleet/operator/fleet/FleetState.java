@@ -144,7 +144,7 @@ public final class FleetState implements FleetView {
           }
         }
       }
-      replace(state, new StationPresence(last, null, sticks, true));
+      replace(state, new StationPresence(last, null, sticks, true), clock.instant());
     }
   }
 
@@ -176,7 +176,7 @@ public final class FleetState implements FleetView {
           }
         }
       }
-      replace(state, after);
+      serials.addAll(replace(state, after, at));
       return new PresenceChange(serials, ports, !wasOnline);
     }
   }
@@ -255,15 +255,64 @@ public final class FleetState implements FleetView {
     return new FleetSnapshot(now, List.copyOf(stationViews), List.copyOf(driveViews));
   }
 
-  private void replace(StationState state, StationPresence after) {
+  /**
+   * Makes {@code after} the station's presence and re-indexes its sticks by serial. A serial that
+   * another online station lists stays where it is: a station cannot take a stick, and with it the
+   * drive's assignment and the right to report it, by naming its serial. It moves once that station
+   * no longer lists it or goes offline. Returns the serials that moved here from another station.
+   */
+  private Set<String> replace(StationState state, StationPresence after, Instant now) {
     StationPresence before = state.presence();
+    Set<String> listedNotHere = new HashSet<>();
     for (StickInfo gone : before.sticksByPort().values()) {
-      sticksBySerial.computeIfPresent(gone.serial(), (s, at) -> at.station().equals(state.name()) ? null : at);
+      LocatedStick at = sticksBySerial.get(gone.serial());
+      if (at == null || !at.station().equals(state.name())) {
+        listedNotHere.add(gone.serial());
+      }
+      sticksBySerial.computeIfPresent(gone.serial(), (s, x) -> x.station().equals(state.name()) ? null : x);
     }
     state.presence(after);
+    Set<String> movedHere = new TreeSet<>();
     for (StickInfo stick : after.sticksByPort().values()) {
-      sticksBySerial.put(stick.serial(), new LocatedStick(state.name(), stick));
+      sticksBySerial.compute(stick.serial(), (serial, at) -> {
+        if (at != null && !at.station().equals(state.name()) && heldElsewhere(at, now)) {
+          return at;
+        }
+        // Listed before but held elsewhere then: it is this station's now, and its drives must know.
+        if (listedNotHere.contains(serial) || at != null && !at.station().equals(state.name())) {
+          movedHere.add(serial);
+        }
+        return new LocatedStick(state.name(), stick);
+      });
     }
+    // A stick that left here but that another online station lists is there now.
+    for (StickInfo gone : before.sticksByPort().values()) {
+      if (!listedNotHere.contains(gone.serial()) && !sticksBySerial.containsKey(gone.serial())) {
+        relocate(gone.serial(), state.name(), now);
+      }
+    }
+    return movedHere;
+  }
+
+  private void relocate(String serial, String leaving, Instant now) {
+    for (StationState other : stations.values()) {
+      if (other.name().equals(leaving) || !other.online(now)) {
+        continue;
+      }
+      for (StickInfo stick : other.presence().sticksByPort().values()) {
+        if (stick.serial().equals(serial)) {
+          sticksBySerial.putIfAbsent(serial, new LocatedStick(other.name(), stick));
+          return;
+        }
+      }
+    }
+  }
+
+  /** Whether the station {@code at} names is online and still lists the stick. */
+  private boolean heldElsewhere(LocatedStick at, Instant now) {
+    StationState other = stations.get(at.station());
+    return other != null && other.online(now)
+        && other.presence().sticksByPort().values().stream().anyMatch(s -> s.serial().equals(at.stick().serial()));
   }
 
   /**

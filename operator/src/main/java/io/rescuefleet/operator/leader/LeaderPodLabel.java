@@ -1,5 +1,7 @@
 package io.rescuefleet.operator.leader;
 
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -75,7 +77,9 @@ public final class LeaderPodLabel implements AutoCloseable {
   private void patch(boolean value) {
     // A JSON merge patch needs only the patch verb, and null removes the label.
     String labelValue = value ? "\"true\"" : "null";
-    client.pods().inNamespace(pod.namespace()).withName(pod.name())
+    // Through an object naming the Pod: by name alone fabric8 would GET it first, a verb the chart does not grant.
+    Pod named = new PodBuilder().withNewMetadata().withNamespace(pod.namespace()).withName(pod.name()).endMetadata().build();
+    client.pods().inNamespace(pod.namespace()).resource(named)
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"" + LABEL + "\":" + labelValue + "}}}");
   }
 

@@ -63,6 +63,20 @@ public final class StationApiServer {
     return server.listen(port, host).map(HttpServer::actualPort);
   }
 
+  /**
+   * Every endpoint the router serves, as {@code METHOD path} with the {@code :station} parameter, for
+   * tests that must cover all of them (authentication) without a hand-kept list.
+   */
+  public java.util.List<String> endpoints() {
+    java.util.List<String> endpoints = new java.util.ArrayList<>();
+    for (io.vertx.ext.web.Route route : router().getRoutes()) {
+      if (route.methods() != null && !route.methods().isEmpty() && route.getPath() != null) {
+        route.methods().forEach(m -> endpoints.add(m.name() + " " + route.getPath()));
+      }
+    }
+    return endpoints.stream().sorted().toList();
+  }
+
   public Future<Void> stop() {
     return server == null ? Future.succeededFuture() : server.close();
   }

@@ -10,6 +10,8 @@ import io.rescuefleet.api.wire.ReportBatch.DriveReport;
 import io.rescuefleet.api.wire.ReportBatch.EntryState;
 import io.rescuefleet.api.wire.ReportBatch.ThroughputSample;
 import io.rescuefleet.api.wire.ReportBatch.WindowsToGoState;
+import io.rescuefleet.api.wire.StationApi;
+import io.rescuefleet.api.wire.WireText;
 import io.rescuefleet.operator.status.Timestamps;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -30,12 +32,13 @@ public final class WireValidator {
   static final int MAX_ENTRIES = 256;
   static final int MAX_WTG = 8;
 
-  private static final Pattern SERIAL = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
+  private static final Pattern SERIAL = Pattern.compile(ApiConstants.SERIAL_PATTERN);
   private static final Pattern PORT = Pattern.compile(ApiConstants.USB_PORT_PATTERN);
   private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
   private static final Pattern DNS_LABEL = Pattern.compile(ApiConstants.DNS_LABEL_PATTERN);
   private static final Pattern SHA256 = Pattern.compile(ApiConstants.SHA256_PATTERN);
   private static final Pattern REASON = Pattern.compile("^[A-Z][A-Za-z0-9]{0,127}$");
+  private static final Pattern ACTION_TYPE = Pattern.compile("^[A-Z][A-Za-z0-9]{0,63}$");
   private static final Set<DrivePhase> STATION_PHASES =
       EnumSet.of(DrivePhase.Absent, DrivePhase.Reconciling, DrivePhase.Ready, DrivePhase.Drifted, DrivePhase.Failed);
   private static final Set<String> ENTRY_STATES = Set.of("Pending", "Syncing", "Synced", "Failed", "Mismatch");
@@ -46,7 +49,7 @@ public final class WireValidator {
   private WireValidator() {}
 
   public static void heartbeat(Heartbeat hb) {
-    maxLength(hb.agentVersion(), 128, "agentVersion");
+    label(hb.agentVersion(), 128, "agentVersion");
     optionalTime(hb.time(), "time");
     required(hb.sticks(), "sticks");
     check(hb.sticks().size() <= MAX_STICKS, "sticks", "lists more than " + MAX_STICKS + " sticks");
@@ -59,9 +62,11 @@ public final class WireValidator {
       matches(s.serial(), SERIAL, at + ".serial", "1 to 128 of A-Z a-z 0-9 . _ : -");
       matches(s.port(), PORT, at + ".port", "a USB port path like 1-2.3");
       matches(s.insertionId(), ID, at + ".insertionId", "1 to 128 of A-Z a-z 0-9 . _ : -");
-      maxLength(s.vendor(), 256, at + ".vendor");
-      maxLength(s.model(), 256, at + ".model");
-      maxLength(s.driveUuid(), 128, at + ".driveUuid");
+      label(s.vendor(), WireText.MAX_LABEL_CHARS, at + ".vendor");
+      label(s.model(), WireText.MAX_LABEL_CHARS, at + ".model");
+      if (s.driveUuid() != null) {
+        matches(s.driveUuid(), ID, at + ".driveUuid", "1 to 128 of A-Z a-z 0-9 . _ : -");
+      }
       check(s.sizeBytes() >= 0, at + ".sizeBytes", "must be at least 0");
       if (s.driveKey() != null) {
         driveKey(s.driveKey(), at + ".driveKey");
@@ -109,10 +114,11 @@ public final class WireValidator {
         String a = at + ".actions[" + i + "]";
         ActionResult action = r.actions().get(i);
         required(action, a);
-        required(action.type(), a + ".type");
-        maxLength(action.type(), 64, a + ".type");
-        maxLength(action.path(), 1024, a + ".path");
-        maxLength(action.error(), 1024, a + ".error");
+        matches(action.type(), ACTION_TYPE, a + ".type", "a CamelCase action type like CopyFile");
+        if (action.path() != null) {
+          actionPath(action.path(), a + ".path");
+        }
+        message(action.error(), a + ".error");
         check(action.bytes() >= 0, a + ".bytes", "must be at least 0");
         check(action.seconds() >= 0 && Double.isFinite(action.seconds()), a + ".seconds", "must be a finite number of at least 0");
       }
@@ -145,7 +151,7 @@ public final class WireValidator {
         matches(o.reason(), REASON, at + ".outcome.reason", "a CamelCase reason like SourceFailed");
       }
       check(o.converged() || o.reason() != null, at + ".outcome.reason", "is required when converged is false");
-      maxLength(o.message(), 1024, at + ".outcome.message");
+      message(o.message(), at + ".outcome.message");
       if (o.appliedDigest() != null) {
         matches(o.appliedDigest(), SHA256, at + ".outcome.appliedDigest", "64 lowercase hex digits");
       }
@@ -208,6 +214,35 @@ public final class WireValidator {
     int slash = key.indexOf('/');
     check(slash > 0 && key.length() <= 127 && DNS_LABEL.matcher(key.substring(0, slash)).matches()
         && DNS_LABEL.matcher(key.substring(slash + 1)).matches(), field, "must be namespace/name of a RescueDrive");
+  }
+
+  /**
+   * What an action worked on: a path on the stick or a name such as "partition table", never
+   * outside the stick (absolute, {@code ..}, a backslash) and printable.
+   */
+  private static void actionPath(String path, String field) {
+    label(path, 1024, field);
+    check(!path.startsWith("/") && path.indexOf('\\') < 0, field, "must be relative to the stick, got an absolute path");
+    for (String segment : path.split("/", -1)) {
+      check(!segment.equals(".."), field, "must not leave the stick ('..')");
+    }
+  }
+
+  /** A short text shown as is (vendor, model, versions): one printable line. */
+  private static void label(String value, int max, String field) {
+    maxLength(value, max, field);
+    check(value == null || value.chars().noneMatch(WireValidator::control), field, "must not contain control characters");
+  }
+
+  /** A message (an error's text): lines are fine, NUL and other control characters are not. */
+  private static void message(String value, String field) {
+    maxLength(value, StationApi.MAX_MESSAGE_CHARS, field);
+    check(value == null || value.chars().noneMatch(ch -> control(ch) && ch != '\n' && ch != '\t'), field,
+        "must not contain NUL or control characters other than newline and tab");
+  }
+
+  private static boolean control(int ch) {
+    return ch < 0x20 || ch >= 0x7f && ch < 0xa0;
   }
 
   private static void list(List<?> list, int max, String field) {

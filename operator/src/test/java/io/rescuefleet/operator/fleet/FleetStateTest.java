@@ -70,6 +70,27 @@ class FleetStateTest {
   }
 
   @Test
+  void aStationCannotTakeAStickAnotherOnlineStationHoldsByNamingItsSerial() {
+    FleetState fleet = new FleetState(Clock.fixed(T, ZoneOffset.UTC));
+    fleet.recordHeartbeat("lab-a", hb(stick("S1", "1-1", "i1")), T);
+    fleet.recordHeartbeat("lab-b", hb(stick("S1", "2-1", "forged")), T);
+    fleet.recordHeartbeat("lab-b", hb(stick("S1", "2-1", "forged")), T);
+    assertThat(fleet.stickWithSerial("S1")).hasValueSatisfying(s -> assertThat(s.station()).isEqualTo("lab-a"));
+    fleet.recordHeartbeat("lab-a", hb(stick("S1", "1-1", "i1")), T);
+    assertThat(fleet.stickWithSerial("S1")).hasValueSatisfying(s -> assertThat(s.station()).isEqualTo("lab-a"));
+  }
+
+  @Test
+  void aStickHeldElsewhereMovesWhenThatStationGoesOfflineAndItsDrivesAreTold() {
+    FleetState fleet = new FleetState(Clock.fixed(T.plusSeconds(61), ZoneOffset.UTC));
+    fleet.recordHeartbeat("lab-a", hb(stick("S1", "1-1", "i1")), T);
+    fleet.recordHeartbeat("lab-b", hb(stick("S1", "2-1", "i2")), T.plusSeconds(30));
+    PresenceChange later = fleet.recordHeartbeat("lab-b", hb(stick("S1", "2-1", "i2")), T.plusSeconds(61));
+    assertThat(later.serials()).as("lab-a went offline: lab-b has it now").containsExactly("S1");
+    assertThat(fleet.stickWithSerial("S1")).hasValueSatisfying(s -> assertThat(s.station()).isEqualTo("lab-b"));
+  }
+
+  @Test
   void aStationIsSeededFromItsStatusUntilItsFirstHeartbeatAndThatIsNotAReinsertion() {
     FleetState fleet = new FleetState(Clock.fixed(T, ZoneOffset.UTC));
     ImagingStationStatus status = new ImagingStationStatus();

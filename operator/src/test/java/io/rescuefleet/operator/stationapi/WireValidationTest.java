@@ -88,9 +88,18 @@ class WireValidationTest {
   }
 
   @Test
-  void wellFormedBodiesPassAndUnknownFieldsAreIgnored() {
-    WireValidator.heartbeat(WireJson.read(bytes("{\"sticks\":[" + STICK + "],\"futureField\":1}"), Heartbeat.class));
+  void wellFormedBodiesPass() {
+    WireValidator.heartbeat(WireJson.read(bytes("{\"sticks\":[" + STICK + "]}"), Heartbeat.class));
     WireValidator.reportBatch(WireJson.read(bytes(batch(REPORT)), ReportBatch.class));
+  }
+
+  @Test
+  void anUnknownFieldIsRefusedByName() {
+    assertThatThrownBy(() -> WireJson.read(bytes("{\"sticks\":[" + STICK + "],\"futureField\":1}"), Heartbeat.class))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.field()).isEqualTo("futureField");
+        });
   }
 
   @Test

@@ -44,7 +44,14 @@ final class DriveInput {
     for (HasMetadata o : set.objects()) {
       validator.validate(o).forEach(p -> problems.add(p.toString()));
     }
-    RescueDrive drive = pick(set.drives(), driveName, files);
+    RescueDrive drive;
+    try {
+      drive = pick(set.drives(), driveName, files);
+    } catch (Invalid e) {
+      // An invalid object says more than "which drive?": name its fields first.
+      problems.addAll(e.problems);
+      throw new Invalid(problems);
+    }
     try {
       DriveAssignment assignment = new Resolver(validator).resolve(drive, set);
       if (!problems.isEmpty()) {

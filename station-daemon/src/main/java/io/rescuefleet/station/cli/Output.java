@@ -113,7 +113,11 @@ final class Output {
     return verify;
   }
 
-  /** The JSON of inspect: the inspection, with ventoy.json as JSON when it parses (as text when edited into garbage). */
+
+  /**
+   * The JSON of inspect: the inspection, with ventoy.json as JSON when it is well-formed and safe to
+   * show (null otherwise, {@code ventoyJsonStatus} says why).
+   */
   static ObjectNode inspected(Inspection i, String target) {
     ObjectNode o = JSON.createObjectNode().put("command", "inspect").put("target", target);
     o.setAll((ObjectNode) JSON.valueToTree(i));
@@ -121,7 +125,7 @@ final class Output {
       try {
         o.set("ventoyJson", JSON.readTree(i.ventoyJson()));
       } catch (JsonProcessingException e) {
-        o.put("ventoyJson", i.ventoyJson());
+        o.putNull("ventoyJson");
       }
     }
     return o;
@@ -188,7 +192,7 @@ final class Output {
     out.printf("Ventoy: %s%s%n", i.ventoyVersion(), i.secureBoot() == null ? "" : i.secureBoot() ? " (Secure Boot support)" : "");
     out.printf("data partition: %s, %s free of %s%n", i.filesystemDriver() == null ? "not mounted" : i.filesystemDriver(),
         bytes(i.freeBytes()), bytes(i.totalBytes()));
-    out.printf("manifest: %s%n", i.manifestStatus());
+    out.printf("manifest: %s%n", printable(i.manifestStatus()));
     if (i.verify() != null && i.verify().filesChecked() > 0) {
       out.printf("verify: %s, %d file(s), %s hashed at %s (%s), %d mismatch(es)%n", i.verify().mode(),
           i.verify().filesChecked(), bytes(i.verify().bytesHashed()), mbps(i.verify().readMBps()), i.verify().readPath(),
@@ -196,12 +200,18 @@ final class Output {
     }
     out.println("files:");
     for (Inspection.FileView f : i.files()) {
-      out.printf("  %-48s %12d  %s  %-10s %s%n", f.path(), f.size(), f.mtime(), f.state(),
+      // A file's name comes from the stick: it must not drive the terminal.
+      out.printf("  %-48s %12d  %s  %-10s %s%n", printable(f.path()), f.size(), f.mtime(), f.state(),
           f.sha256() == null ? "" : f.sha256().substring(0, 16) + "...");
     }
-    out.printf("ventoy.json: %s%n", i.ventoyJson() == null ? "absent" : i.ventoyJson().strip().replace("\n", "\n  "));
-    out.printf("ventoy_grub.cfg (F6 menu): %s%n",
-        i.ventoyMenu() == null ? "absent" : i.ventoyMenu().strip().replace("\n", "\n  "));
+    out.printf("ventoy.json: %s%n", printable(i.ventoyJsonStatus()));
+    if (i.ventoyJson() != null) {
+      i.ventoyJson().strip().lines().forEach(line -> out.printf("  %s%n", printable(line)));
+    }
+    out.printf("ventoy_grub.cfg (F6 menu): %s%n", i.ventoyMenu() == null ? "absent" : "");
+    if (i.ventoyMenu() != null) {
+      i.ventoyMenu().strip().lines().forEach(line -> out.printf("  %s%n", printable(line)));
+    }
     out.printf("windows to go:%s%n", i.windowsToGo().isEmpty() ? " none" : "");
     for (WtgStatus w : i.windowsToGo()) {
       out.printf("  %s%n", windowsToGo(w));
@@ -223,6 +233,11 @@ final class Output {
       s.append(" (").append(w.detail()).append(')');
     }
     return s.toString();
+  }
+
+  /** Text from a stick or a tool, with control characters (terminal escapes) shown as '?'. */
+  static String printable(String text) {
+    return text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
   }
 
   static String bytes(long n) {

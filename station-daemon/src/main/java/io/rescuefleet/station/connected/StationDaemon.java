@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StationDaemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StationDaemon.class);
+  /** Reasons already logged, so a stick left out is reported once, not every heartbeat. */
+  private final java.util.Set<String> leftOutReported = ConcurrentHashMap.newKeySet();
   static final int LONG_POLL_SECONDS = 25;
   static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(10);
   static final Duration RETRY_FAILED_RUN_AFTER = Duration.ofSeconds(30);
@@ -146,13 +148,13 @@ public final class StationDaemon implements AutoCloseable {
   }
 
   private void heartbeat() {
-    List<Heartbeat.StickInfo> sticks = insertions.all().stream()
-        .map(p -> {
-          StickIdentity id = identity(p);
-          return new Heartbeat.StickInfo(p.stick().serial(), p.stick().port(), p.stick().vendor(), p.stick().model(),
-              p.stick().sizeBytes(), id.driveUuid(), id.driveKey(), p.insertionId());
-        })
-        .toList();
+    HeartbeatSticks.Composed composed = HeartbeatSticks.of(insertions.all(), this::identity);
+    for (String why : composed.leftOut()) {
+      if (leftOutReported.add(why)) {
+        LOG.warn("stick left out of the heartbeat station={} reason={}", station, why);
+      }
+    }
+    List<Heartbeat.StickInfo> sticks = composed.sticks();
     try {
       HeartbeatAck ack = client.heartbeat(new Heartbeat("rescue-station/0.1.0", clock.instant().toString(), sticks));
       lastHeartbeatMillis = clock.millis();

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * A stick as it is, for {@code inspect}: partitions with their filesystems, the Ventoy version (or
  * "not installed"), the files on the data partition (SHA-256 where verified, managed or not), the
- * ventoy.json and Ventoy's user menu (ventoy_grub.cfg) in effect, the manifest, and the Windows To Go
- * systems found.
+ * ventoy.json in effect (its text only when it is well-formed and safe to show; {@code
+ * ventoyJsonStatus} says what it is), Ventoy's user menu (ventoy_grub.cfg), the manifest, and the
+ * Windows To Go systems found.
  */
 public record Inspection(
     String device,
@@ -21,6 +22,7 @@ public record Inspection(
     String filesystemDriver,
     List<FileView> files,
     String ventoyJson,
+    String ventoyJsonStatus,
     String ventoyMenu,
     String manifestStatus,
     StickManifest manifest,
@@ -44,7 +46,8 @@ public record Inspection(
   /**
    * One file of the data partition. {@code sha256} is known for files RescueFleet wrote and verified;
    * {@code state} is {@code verified}, {@code mismatch}, {@code modified} (changed since verified),
-   * {@code unreadable}, {@code unmanaged}, or {@code windows to go} for a Windows To Go VHD (see {@code windowsToGo}).
+   * {@code unreadable}, {@code unmanaged}, {@code untrusted} (a ventoy.json that cannot be read as Ventoy's
+   * settings), or {@code windows to go} for a Windows To Go VHD (see {@code windowsToGo}).
    */
   public record FileView(String path, long size, String mtime, String sha256, boolean managed, String state) {}
 }

@@ -17,6 +17,7 @@ import io.rescuefleet.station.observe.ObservedDrive;
 import io.rescuefleet.station.observe.ObservedFile;
 import io.rescuefleet.station.observe.Observer;
 import io.rescuefleet.station.observe.TableProbe;
+import io.rescuefleet.station.observe.VentoyJsonCheck;
 import io.rescuefleet.station.observe.VolumeState;
 import io.rescuefleet.station.plan.DesiredFile;
 import io.rescuefleet.station.session.StickSession;
@@ -37,6 +38,8 @@ import java.util.stream.Collectors;
  * Full mode verifies the files its manifest lists. Read-only: mounts read-only, writes nothing.
  */
 final class Inspector {
+  private static final String WRITTEN_BY_US = "written by RescueFleet";
+
   private final Toolbox tools;
   private final Observer observer;
   private final Verification verification;
@@ -84,6 +87,11 @@ final class Inspector {
           fs.type(), fs.label()));
     }
     VolumeState volume = o.volume();
+    Optional<String> ventoyProblem = volume == null || volume.ventoyJsonSha256() == null ? Optional.empty()
+        : VentoyJsonCheck.problem(volume.ventoyJson());
+    String ventoyStatus = ventoyJsonStatus(volume, manifest, ventoyProblem);
+    String ventoyState = ventoyProblem.isPresent() ? "untrusted"
+        : ventoyStatus.equals(WRITTEN_BY_US) ? "managed" : "modified";
     List<Inspection.FileView> files = new ArrayList<>();
     if (volume != null) {
       Map<String, FileRecord> records = manifest.map(StickManifest::files).orElse(List.of()).stream()
@@ -97,17 +105,36 @@ final class Inspector {
               true, "windows to go"));
           continue;
         }
+        String state = ventoyJson ? ventoyState : state(f, r, o.checks().get(f.path()), false);
         files.add(new Inspection.FileView(f.path(), f.size(), Instant.ofEpochMilli(f.mtimeMillis()).toString(),
-            r == null ? null : r.sha256(), r != null || ventoyJson, state(f, r, o.checks().get(f.path()), ventoyJson)));
+            r == null ? null : r.sha256(), r != null || ventoyJson, state));
       }
     }
     String version = o.efi().ventoyVersion() == null ? Inspection.NOT_INSTALLED : o.efi().ventoyVersion();
     VerifyReport verify = o.verifyPass() == null ? null : VerifyReport.of(o.verifyPass());
     return new Inspection(device, o.diskSectors() * 512, serial, table.label(), partitions, version,
         o.efi().secureBootLayout(), session.driver().map(Object::toString).orElse(null), files,
-        volume == null ? null : volume.ventoyJson(), volume == null ? null : volume.ventoyMenu(),
+        volume == null || ventoyProblem.isPresent() ? null : volume.ventoyJson(), ventoyStatus, volume == null ? null : volume.ventoyMenu(),
         volume == null ? "no readable data filesystem" : volume.manifest().describe(), manifest.orElse(null), verify,
         volume == null ? 0 : volume.freeBytes(), volume == null ? 0 : volume.totalBytes(), WtgStatus.of(o.wtg()));
+  }
+
+  /** What the ventoy.json is: absent, unreadable or unsafe (why), RescueFleet's, or edited since. */
+  private static String ventoyJsonStatus(VolumeState volume, Optional<StickManifest> manifest, Optional<String> problem) {
+    if (volume == null) {
+      return "no readable data filesystem";
+    }
+    if (volume.ventoyJsonSha256() == null) {
+      return "absent";
+    }
+    if (problem.isPresent()) {
+      return problem.get();
+    }
+    if (manifest.isEmpty()) {
+      return "not known to be RescueFleet's (no valid manifest)";
+    }
+    return volume.ventoyJsonSha256().equals(manifest.get().ventoyJsonSha256()) ? WRITTEN_BY_US
+        : "edited: not what RescueFleet wrote";
   }
 
   private static String state(ObservedFile f, FileRecord r, FileCheck check, boolean ventoyJson) {

@@ -4,12 +4,17 @@ import io.rescuefleet.api.wire.ReportBatch.ActionResult;
 import io.rescuefleet.api.wire.ReportBatch.Outcome;
 import io.rescuefleet.api.wire.ReportBatch.VerifyResult;
 import io.rescuefleet.api.wire.ReportBatch.WindowsToGoState;
+import io.rescuefleet.api.wire.WireText;
 import io.rescuefleet.station.execute.ActionReport;
 import io.rescuefleet.station.wtg.WtgStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** An {@link EngineResult} in the station API's terms, for the daemon's reports to the operator. */
+/**
+ * An {@link EngineResult} in the station API's terms, for the daemon's reports to the operator. Error
+ * texts are clipped to what the operator accepts: a tool's long output must not get the report
+ * refused (and set aside) instead of delivered.
+ */
 public final class WireReports {
   private WireReports() {}
 
@@ -18,7 +23,7 @@ public final class WireReports {
   }
 
   public static ActionResult action(ActionReport a) {
-    return new ActionResult(a.type(), a.path(), a.bytes(), a.seconds(), a.ok(), a.error());
+    return new ActionResult(a.type(), a.path(), a.bytes(), a.seconds(), a.ok(), WireText.message(a.error()));
   }
 
   /** The drift-detection pass, or null when the run failed before verifying. */
@@ -48,6 +53,6 @@ public final class WireReports {
 
   public static Outcome outcome(EngineResult r) {
     return new Outcome(r.converged(), r.bytesWritten(), r.driftDetected(), r.driftCorrected(), r.appliedDigest(),
-        r.failure() == null ? null : r.failure().reason(), r.failure() == null ? null : r.failure().message());
+        r.failure() == null ? null : r.failure().reason(), r.failure() == null ? null : WireText.message(r.failure().message()));
   }
 }

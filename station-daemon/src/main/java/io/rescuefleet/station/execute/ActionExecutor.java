@@ -1,5 +1,6 @@
 package io.rescuefleet.station.execute;
 
+import io.rescuefleet.station.fs.StickPaths;
 import io.rescuefleet.api.validate.PathRules;
 import io.rescuefleet.api.wire.ReportBatch.Direction;
 import io.rescuefleet.station.cache.CachedImage;
@@ -384,7 +385,7 @@ public final class ActionExecutor {
           continue; // not verified: never listed
         }
         try {
-          BasicFileAttributes attrs = Files.readAttributes(root.resolve(path), BasicFileAttributes.class);
+          BasicFileAttributes attrs = Files.readAttributes(StickPaths.resolve(root, path), BasicFileAttributes.class);
           if (attrs.size() != v.size()) {
             throw new VerifyFailedException(path + " has " + attrs.size() + " bytes after verification, expected " + v.size());
           }

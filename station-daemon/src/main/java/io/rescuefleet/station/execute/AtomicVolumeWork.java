@@ -1,5 +1,6 @@
 package io.rescuefleet.station.execute;
 
+import io.rescuefleet.station.fs.StickPaths;
 import io.rescuefleet.station.failure.Cancellation;
 import io.rescuefleet.station.observe.VolumeProbe;
 import io.rescuefleet.station.session.StickSession;
@@ -47,7 +48,7 @@ public final class AtomicVolumeWork implements VolumeWork {
 
   @Override
   public void delete(Path root, String path) {
-    Path file = root.resolve(path);
+    Path file = StickPaths.resolve(root, path);
     try {
       if (Files.deleteIfExists(file)) {
         fsyncDirectory(file.getParent());
@@ -96,7 +97,7 @@ public final class AtomicVolumeWork implements VolumeWork {
 
   /** Stages {@code copy} through the mounted filesystem and renames it into place. */
   private static void copyThroughDriver(Path root, Copy copy, Cancellation cancellation, LongConsumer progress) {
-    Path target = root.resolve(copy.path());
+    Path target = StickPaths.resolve(root, copy.path());
     Path staged = stagingFile(root, target);
     try {
       stream(copy.source(), staged, copy.size(), cancellation, progress);
@@ -148,7 +149,7 @@ public final class AtomicVolumeWork implements VolumeWork {
 
   @Override
   public void writeAtomically(Path root, String path, byte[] content) {
-    Path target = root.resolve(path);
+    Path target = StickPaths.resolve(root, path);
     Path staged = stagingFile(root, target);
     try {
       try (FileChannel out = FileChannel.open(staged, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

@@ -5,6 +5,7 @@ import io.rescuefleet.station.execute.VolumeWork.Copy;
 import io.rescuefleet.station.failure.Cancellation;
 import io.rescuefleet.station.fs.ExfatExtentWriter;
 import io.rescuefleet.station.fs.FsDriver;
+import io.rescuefleet.station.fs.StickPaths;
 import io.rescuefleet.station.session.StickSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +52,7 @@ final class InPlaceExfatCopy {
     Path root = session.writableRoot();
     try {
       for (Copy copy : copies) {
-        Path file = root.resolve(copy.path());
+        Path file = StickPaths.resolve(root, copy.path());
         Files.createDirectories(file.getParent());
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -120,7 +121,7 @@ final class InPlaceExfatCopy {
       try {
         Path root = session.writableRoot();
         for (String path : empty) {
-          Files.deleteIfExists(root.resolve(path));
+          Files.deleteIfExists(StickPaths.resolve(root, path));
         }
       } catch (IOException | RuntimeException e) {
         LOG.warn("empty files left for the next run to rewrite count={} error={}", empty.size(), e.getMessage());

@@ -25,7 +25,7 @@ public final class VolumeProbe {
   public static final String STAGING_DIR = OWN_DIR + "/staging";
   public static final String MANIFEST = OWN_DIR + "/manifest.json";
   /** A larger ventoy.json is not read into memory; it is still hashed. */
-  private static final long MAX_VENTOY_JSON = 1 << 20;
+  static final long MAX_VENTOY_JSON = 1 << 20;
 
   public VolumeState probe(Path root, FsDriver driver) {
     try {

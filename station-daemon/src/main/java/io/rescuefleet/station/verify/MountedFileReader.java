@@ -1,5 +1,6 @@
 package io.rescuefleet.station.verify;
 
+import io.rescuefleet.station.fs.StickPaths;
 import com.sun.nio.file.ExtendedOpenOption;
 import io.rescuefleet.station.device.RawDevice;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class MountedFileReader implements ContentReader {
 
   @Override
   public FileContent open(String path) throws IOException {
-    Path file = root.resolve(path);
+    Path file = StickPaths.resolve(root, path);
     FileChannel opened = null;
     if (preferDirect) {
       try {

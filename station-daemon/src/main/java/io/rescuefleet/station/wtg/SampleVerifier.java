@@ -1,5 +1,6 @@
 package io.rescuefleet.station.wtg;
 
+import io.rescuefleet.station.fs.StickPaths;
 import io.rescuefleet.api.v1alpha1.DataFilesystem;
 import io.rescuefleet.api.v1alpha1.VerifyMode;
 import io.rescuefleet.api.v1alpha1.WtgTarget;
@@ -61,7 +62,7 @@ final class SampleVerifier {
         return work.apply(device.path());
       }
     }
-    Path file = session.mounted().resolve(v.vhdPath());
+    Path file = StickPaths.resolve(session.mounted(), v.vhdPath());
     PartitionEntry windows = vhds.windowsPartition(file, v.sizeBytes()).orElseThrow(
         () -> new IllegalStateException(v.vhdPath() + " lost its Windows partition since it was observed"));
     try (LoopDevice loop = vhds.attach(file, windows)) {

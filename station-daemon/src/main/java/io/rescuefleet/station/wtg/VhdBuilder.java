@@ -1,5 +1,6 @@
 package io.rescuefleet.station.wtg;
 
+import io.rescuefleet.station.fs.StickPaths;
 import io.rescuefleet.station.device.LoopDevice;
 import io.rescuefleet.station.execute.InsufficientSpaceException;
 import io.rescuefleet.station.failure.Cancellation;
@@ -48,7 +49,7 @@ final class VhdBuilder {
   WtgMarker build(Path root, String vhdPath, long sizeMiB, PreparedImage image, VolumeRequest request,
       Cancellation cancellation, LongConsumer progress) {
     long disk = VhdLayout.diskBytes(sizeMiB);
-    Path target = root.resolve(vhdPath);
+    Path target = StickPaths.resolve(root, vhdPath);
     Path staged = root.resolve(VolumeProbe.STAGING_DIR).resolve(target.getFileName() + "."
         + request.applyId().toString().substring(0, 8) + ".part");
     try {

@@ -1,5 +1,6 @@
 package io.rescuefleet.station.wtg;
 
+import io.rescuefleet.station.fs.StickPaths;
 import io.rescuefleet.api.v1alpha1.WtgTarget;
 import io.rescuefleet.station.device.LoopDevice;
 import io.rescuefleet.station.layout.PartitionEntry;
@@ -37,7 +38,7 @@ final class VhdProbe {
 
   /** The VHD at {@code path}, or empty when there is no such file. */
   Optional<WtgVolumeState> probe(Path root, String path) {
-    Path file = root.resolve(path);
+    Path file = StickPaths.resolve(root, path);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }

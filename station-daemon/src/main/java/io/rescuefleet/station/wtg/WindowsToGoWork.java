@@ -1,5 +1,6 @@
 package io.rescuefleet.station.wtg;
 
+import io.rescuefleet.station.fs.StickPaths;
 import io.rescuefleet.api.v1alpha1.PartitionStyle;
 import io.rescuefleet.api.v1alpha1.WtgTarget;
 import io.rescuefleet.station.cache.CachedImage;
@@ -120,7 +121,7 @@ public final class WindowsToGoWork implements WtgWork {
   @Override
   public void remove(StickSession session, RemoveWtg a) {
     if (a.kind() == WtgTarget.VhdFile) {
-      Path file = session.writableRoot().resolve(a.vhdPath());
+      Path file = StickPaths.resolve(session.writableRoot(), a.vhdPath());
       try {
         if (Files.deleteIfExists(file)) {
           fsyncDirectory(file.getParent());

@@ -79,4 +79,35 @@ class InterlockComponentTest {
         .isInstanceOf(DeviceRefusedException.class)
         .hasMessageContaining(root.path() + " is the root disk");
   }
+
+  @Test
+  void anAllowListedLoopDeviceIsRefusedWhileAnotherProgramHasItsPartitionMounted() throws Exception {
+    Path mountpoint = java.nio.file.Files.createDirectories(dir.resolve("someone-elses-mount"));
+    try (LoopDevice loop = loop("c.img"); LoopDevice part = LOOPS.attach(loop.path(), 1 << 20, 32 << 20)) {
+      RUNNER.run(Command.of("mkfs.exfat", part.path()));
+      // Mounted by hand, as a technician's file manager would: not through RescueFleet.
+      RUNNER.run(Command.of("mount.exfat-fuse", part.path(), mountpoint.toString()));
+      try {
+        assertThatThrownBy(() -> interlock.admit(loop.path(), Allowlist.of(List.of(loop.path()))))
+            .isInstanceOf(DeviceRefusedException.class)
+            .hasMessage("refusing " + loop.path() + ": " + part.path() + " is mounted at " + mountpoint + "; unmount it first");
+      } finally {
+        RUNNER.run(Command.of("umount", mountpoint.toString()));
+      }
+      assertThat(interlock.admit(loop.path(), Allowlist.of(List.of(loop.path())))).isNotNull();
+    }
+  }
+
+  @Test
+  void noDiskOfThisMachineIsAdmittedWithoutTheAllowlistAndEachRefusalSaysWhy() {
+    SystemContext now = new SystemProbe(RUNNER).capture();
+    var scanned = new io.rescuefleet.station.discovery.Discovery().scan(now, Allowlist.none());
+    assertThat(scanned).as("this machine's disks").isNotEmpty();
+    // This machine has no USB stick: its root disk, zram and everyone's loop devices are all refused.
+    assertThat(scanned).allSatisfy(c -> {
+      assertThat(c.admitted()).as("%s admitted", c.stick().device()).isFalse();
+      assertThat(c.refusal()).hasValueSatisfying(r -> assertThat(r.reason())
+          .containsAnyOf("root disk", "system disk", "not usb", "neither removable", "no medium", "read-only", "mounted"));
+    });
+  }
 }

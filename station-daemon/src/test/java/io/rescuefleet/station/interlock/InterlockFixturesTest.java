@@ -113,4 +113,43 @@ class InterlockFixturesTest {
     assertThat(discovery.scan(desk, Allowlist.none())).extracting(c -> c.refusal().orElseThrow().filter())
         .containsExactly("HasMedium", "NotMounted", "NotSystemDisk");
   }
+
+  @Test
+  void aUsbDiskNeitherRemovableNorHotPluggableIsRefusedUnlessAllowListed() {
+    SystemContext kiosk = InterlockFixtures.machine("kiosk-internal-usb-and-mounted-sata.json", "259:1");
+    assertThatThrownBy(() -> on(kiosk).admit("/dev/sde", Allowlist.none()))
+        .hasMessage("refusing /dev/sde: /dev/sde is neither removable nor hot-pluggable; admit it with --allow-device");
+    assertThat(on(kiosk).admit("/dev/sde", Allowlist.of(List.of("/dev/sde"))).verdicts())
+        .anySatisfy(v -> assertThat(v.reason()).isEqualTo("/dev/sde is allow-listed"));
+  }
+
+  @Test
+  void anAllowListedDiskIsStillRefusedWhileSomeoneHasItMounted() {
+    SystemContext kiosk = InterlockFixtures.machine("kiosk-internal-usb-and-mounted-sata.json", "259:1");
+    assertThatThrownBy(() -> on(kiosk).admit("/dev/sdf", Allowlist.of(List.of("/dev/sdf"))))
+        .hasMessage("refusing /dev/sdf: /dev/sdf1 is mounted at /mnt/backup; unmount it first");
+  }
+
+  /** Every disk of every fixture, with nothing allow-listed: what is admitted, and the first reason for the rest. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {2}: {3}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "laptop-with-usb-stick.json  | 259:2 | /dev/sda     | admitted",
+      "laptop-with-usb-stick.json  | 259:2 | /dev/nvme0n1 | NotSystemDisk: /dev/nvme0n1 is the root disk (/dev/nvme0n1p2 holds /)",
+      "nvme-root.json              | 254:0 | /dev/nvme0n1 | NotSystemDisk: /dev/nvme0n1 is the root disk (/dev/mapper/vg0-root holds /)",
+      "nvme-root.json              | 254:0 | /dev/nvme1n1 | UsbTransport: /dev/nvme1n1 has transport nvme, not usb; admit it with --allow-device",
+      "sata-disk.json              | 8:2   | /dev/sda     | NotSystemDisk: /dev/sda is the root disk (/dev/sda2 holds /)",
+      "sata-disk.json              | 8:2   | /dev/sdb     | UsbTransport: /dev/sdb has transport sata, not usb; admit it with --allow-device",
+      "usb-card-reader.json        | 259:1 | /dev/sdc     | HasMedium: /dev/sdc has no medium (size 0)",
+      "usb-card-reader.json        | 259:1 | /dev/sdd     | NotMounted: /dev/sdd1 is mounted at /media/tech/CARD; unmount it first",
+      "usb-hard-disk.json          | 259:1 | /dev/sde     | admitted",
+      "kiosk-internal-usb-and-mounted-sata.json | 259:1 | /dev/sde | Removable: /dev/sde is neither removable nor hot-pluggable; admit it with --allow-device",
+      "kiosk-internal-usb-and-mounted-sata.json | 259:1 | /dev/sdf | UsbTransport: /dev/sdf has transport sata, not usb; admit it with --allow-device",
+  })
+  void eachDiskOfEachFixtureIsAdmittedOrRefusedWithItsReason(String fixture, String root, String disk, String expected) {
+    SystemContext machine = InterlockFixtures.machine(fixture, root);
+    var candidate = new Discovery(DeviceFilters.standard(), InterlockFixtures.SYSFS).scan(machine, Allowlist.none()).stream()
+        .filter(c -> c.stick().device().equals(disk)).findFirst().orElseThrow();
+    String verdict = candidate.refusal().map(r -> r.filter() + ": " + r.reason()).orElse("admitted");
+    assertThat(verdict).isEqualTo(expected);
+  }
 }

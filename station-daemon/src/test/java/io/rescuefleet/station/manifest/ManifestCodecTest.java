@@ -57,7 +57,8 @@ class ManifestCodecTest {
       "an uppercase hash                  | \"sha256\" : \"abab      | \"sha256\" : \"ABAB           | sha256 is not 64 lowercase hex",
       "chunks that do not cover the file  | \"size\" : 20000000      | \"size\" : 90000000           | chunk hashes do not match",
       "a version that is not a number     | \"schemaVersion\" : 1    | \"schemaVersion\" : \"one\"   | schemaVersion missing",
-      "a manifest without identity        | \"driveUuid\" : \"9b1f   | \"driveUuid\" : \" \", \"x\" : \"9b1f | driveUuid missing",
+      "an identity that is no identifier  | \"driveUuid\" : \"9b1f   | \"driveUuid\" : \" 9b1f         | driveUuid is not an identifier",
+      "a field this version does not write| \"sampleCursor\" : 4     | \"sampleCursor\" : 4, \"owner\" : 0 | owner: unknown field",
       "a wrongly typed counter            | \"sampleCursor\" : 4     | \"sampleCursor\" : \"four\"   | unexpected content",
   })
   void contentThatCannotBeTrustedIsUnreadable(String what, String from, String to, String why) {

@@ -66,11 +66,24 @@ public final class MarkerCodec {
     if (m.imageIndex() < 1 || m.bootConfiguration() == null) {
       return new MarkerRead.Unreadable("imageIndex or bootConfiguration missing");
     }
-    boolean samplesOk = m.samples().stream().allMatch(s -> s != null && s.path() != null && s.path().startsWith("/")
-        && !s.path().contains("/../") && s.size() >= 0 && s.sha1() != null && SHA1.matcher(s.sha1()).matches());
+    boolean samplesOk = m.samples().stream().allMatch(s -> s != null && s.path() != null && insideVolume(s.path())
+        && s.size() >= 0 && s.sha1() != null && SHA1.matcher(s.sha1()).matches());
     if (!samplesOk) {
       return new MarkerRead.Unreadable("a sample has no path, size or SHA-1");
     }
     return new MarkerRead.Valid(m);
+  }
+
+  /** An absolute path on the volume that stays on it: no '..' or '.' segment, no NUL or backslash. */
+  private static boolean insideVolume(String path) {
+    if (!path.startsWith("/") || path.length() < 2 || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
+      return false;
+    }
+    for (String segment : path.substring(1).split("/", -1)) {
+      if (segment.isEmpty() || segment.equals("..") || segment.equals(".")) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 package io.rescuefleet.station.wtg.volume;
 
+import io.rescuefleet.station.fs.StickPaths;
 import io.rescuefleet.station.wtg.image.SampledFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,7 @@ public final class SampleCheck {
     List<String> wrong = new ArrayList<>();
     byte[] buffer = new byte[1 << 16];
     for (SampledFile s : samples) {
-      Path file = root.resolve(s.path().substring(1));
+      Path file = StickPaths.resolve(root, s.path().substring(1));
       try (InputStream in = Files.newInputStream(file)) {
         MessageDigest sha1 = sha1();
         long size = 0;
