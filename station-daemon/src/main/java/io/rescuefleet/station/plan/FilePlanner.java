@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Plans the data partition's content: which images to fetch, copy, verify and delete, ventoy.json,
@@ -53,6 +55,9 @@ final class FilePlanner {
     Optional<StickManifest> manifest = volume == null ? Optional.empty() : volume.manifest().valid();
     Map<String, ObservedFile> present = byKey(volume == null ? List.of() : volume.files(), ObservedFile::path);
     Map<String, FileRecord> owned = byKey(manifest.map(StickManifest::files).orElse(List.of()), FileRecord::path);
+    // Retracted by a run that did not finish: still RescueFleet's to replace or delete, but vouched for by nobody.
+    Set<String> pending = manifest.map(StickManifest::pending).orElse(List.of()).stream().map(PathRules::collisionKey)
+        .collect(Collectors.toSet());
 
     List<CopyFile> copies = new ArrayList<>();
     List<FileRecord> carried = new ArrayList<>();
@@ -86,6 +91,8 @@ final class FilePlanner {
         recordsChanged = true;
       } else if (record != null) {
         copies.add(new CopyFile(want.path(), want.entry(), want.sha256(), size, CopyFile.Reason.SPEC_CHANGED));
+      } else if (pending.contains(key)) {
+        copies.add(new CopyFile(want.path(), want.entry(), want.sha256(), size, CopyFile.Reason.UNFINISHED));
       } else {
         notes.add(PlanNote.unconverged("UnmanagedFileInTheWay", want.path() + " exists, was not written by "
             + "RescueFleet and is not the content of entry \"" + want.entry() + "\"; move or delete it"));
@@ -104,10 +111,22 @@ final class FilePlanner {
       }
     }
 
+    for (String key : pending) {
+      boolean wanted = desired.files().stream().anyMatch(f -> PathRules.collisionKey(f.path()).equals(key));
+      if (!wanted) {
+        recordsChanged = true; // the manifest written last no longer lists it
+        ObservedFile have = present.get(key);
+        if (have != null && !owned.containsKey(key)) {
+          deletes.add(new DeleteFile(have.path(), have.size(), "left by an interrupted run, no longer in the spec"));
+        }
+      }
+    }
+
     List<String> unmanaged = new ArrayList<>();
     for (Map.Entry<String, ObservedFile> e : present.entrySet()) {
       boolean wanted = desired.files().stream().anyMatch(f -> PathRules.collisionKey(f.path()).equals(e.getKey()));
-      if (!wanted && !owned.containsKey(e.getKey()) && !e.getKey().equals(PathRules.collisionKey(PathRules.VENTOY_JSON))
+      if (!wanted && !owned.containsKey(e.getKey()) && !pending.contains(e.getKey())
+          && !e.getKey().equals(PathRules.collisionKey(PathRules.VENTOY_JSON))
           && !windowsToGoVhd(desired, observed, e.getKey())) {
         unmanaged.add(e.getValue().path());
       }
@@ -127,7 +146,7 @@ final class FilePlanner {
     List<Action> prepare = new ArrayList<>();
     List<String> retract = new ArrayList<>();
     copies.stream().map(CopyFile::path).filter(p -> owned.containsKey(PathRules.collisionKey(p))).forEach(retract::add);
-    deletes.stream().map(DeleteFile::path).forEach(retract::add);
+    deletes.stream().map(DeleteFile::path).filter(p -> owned.containsKey(PathRules.collisionKey(p))).forEach(retract::add);
     if (!retract.isEmpty()) {
       prepare.add(new RetractManifestEntries(retract));
     }

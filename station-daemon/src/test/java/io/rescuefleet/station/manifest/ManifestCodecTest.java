@@ -30,6 +30,13 @@ class ManifestCodecTest {
   }
 
   @Test
+  void aManifestWrittenBeforePendingPathsExistedHasNonePending() {
+    String old = json().replaceFirst(",\\s*\"pending\" : \\[ \\]", "");
+    assertThat(old).doesNotContain("pending");
+    assertThat(ManifestCodec.read(old.getBytes(StandardCharsets.UTF_8))).isEqualTo(new ManifestRead.Valid(MANIFEST));
+  }
+
+  @Test
   void aTruncatedManifestIsUnreadable() {
     byte[] bytes = ManifestCodec.write(MANIFEST);
     assertThat(ManifestCodec.read(Arrays.copyOf(bytes, bytes.length / 2)))
@@ -59,6 +66,8 @@ class ManifestCodecTest {
       "a version that is not a number     | \"schemaVersion\" : 1    | \"schemaVersion\" : \"one\"   | schemaVersion missing",
       "a manifest without identity        | \"driveUuid\" : \"9b1f   | \"driveUuid\" : \" \", \"x\" : \"9b1f | driveUuid missing",
       "a wrongly typed counter            | \"sampleCursor\" : 4     | \"sampleCursor\" : \"four\"   | unexpected content",
+      "a pending path escaping            | \"pending\" : [ ]        | \"pending\" : [ \"../x\" ]    | pending ../x: path",
+      "a pending path that is also listed | \"pending\" : [ ]        | \"pending\" : [ \"iso/A.iso\" ] | listed twice",
   })
   void contentThatCannotBeTrustedIsUnreadable(String what, String from, String to, String why) {
     String bad = json().replaceFirst(java.util.regex.Pattern.quote(from.strip()), java.util.regex.Matcher.quoteReplacement(to.strip()));
