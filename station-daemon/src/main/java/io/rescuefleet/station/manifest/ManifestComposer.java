@@ -78,16 +78,19 @@ public final class ManifestComposer {
 
   /**
    * The previous manifest without {@code paths} and without its claim of a spec: written before those
-   * files are changed. The paths stay RescueFleet's, as pending, until a later manifest accounts for them.
+   * files (or ventoy.json, which stays RescueFleet's anyway) are changed. The files stay RescueFleet's, as
+   * pending, until a later manifest accounts for them.
    */
   public StickManifest retract(StickManifest previous, List<String> paths) {
     Set<String> gone = paths.stream().map(PathRules::collisionKey).collect(Collectors.toSet());
+    String json = PathRules.collisionKey(PathRules.VENTOY_JSON);
     List<FileRecord> kept = previous.files().stream().filter(f -> !gone.contains(PathRules.collisionKey(f.path()))).toList();
     List<String> pending = new ArrayList<>(previous.pending());
     Set<String> known = pending.stream().map(PathRules::collisionKey).collect(Collectors.toSet());
-    paths.stream().filter(p -> known.add(PathRules.collisionKey(p))).forEach(pending::add);
+    paths.stream().filter(p -> !PathRules.collisionKey(p).equals(json) && known.add(PathRules.collisionKey(p)))
+        .forEach(pending::add);
     return new StickManifest(previous.schemaVersion(), previous.driveUuid(), previous.driveKey(), null,
-        previous.ventoyJsonSha256(), clock.instant().toString(), WRITER, previous.lifetimeBytesWritten(),
-        previous.sampleCursor(), kept, previous.verifications(), previous.wtg(), pending);
+        gone.contains(json) ? null : previous.ventoyJsonSha256(), clock.instant().toString(), WRITER,
+        previous.lifetimeBytesWritten(), previous.sampleCursor(), kept, previous.verifications(), previous.wtg(), pending);
   }
 }

@@ -36,6 +36,7 @@ final class FilePlanner {
   /** The planned steps by kind, so the planner can order them. */
   record Outcome(
       List<FetchImage> fetches,
+      RetractManifestEntries retraction,
       List<Action> prepare,
       List<DeleteFile> deletes,
       List<CopyFile> copies,
@@ -48,9 +49,10 @@ final class FilePlanner {
   /**
    * @param othersReachable whether the disk-level and Windows To Go parts can reach the spec
    * @param windowsToGoChanges whether the plan applies or removes Windows To Go, which the manifest records
+   * @param layoutChanges whether the plan changes the table, a filesystem or the boot code, which a claimed spec covers
    */
   Outcome plan(DesiredDrive desired, ObservedDrive observed, boolean formatted, boolean othersReachable,
-      boolean windowsToGoChanges) {
+      boolean windowsToGoChanges, boolean layoutChanges) {
     VolumeState volume = formatted ? null : observed.volume();
     Optional<StickManifest> manifest = volume == null ? Optional.empty() : volume.manifest().valid();
     Map<String, ObservedFile> present = byKey(volume == null ? List.of() : volume.files(), ObservedFile::path);
@@ -143,13 +145,21 @@ final class FilePlanner {
       }
     }
 
-    List<Action> prepare = new ArrayList<>();
+    WriteVentoyJson ventoyJson = ventoyJson(desired, volume, manifest, formatted);
+
+    // Whatever the manifest vouches for is withdrawn before it changes: the files to replace or delete,
+    // ventoy.json (whose hash it records), and with them its claim of a spec; the claim alone when the
+    // layout it also covers changes.
     List<String> retract = new ArrayList<>();
     copies.stream().map(CopyFile::path).filter(p -> owned.containsKey(PathRules.collisionKey(p))).forEach(retract::add);
     deletes.stream().map(DeleteFile::path).filter(p -> owned.containsKey(PathRules.collisionKey(p))).forEach(retract::add);
-    if (!retract.isEmpty()) {
-      prepare.add(new RetractManifestEntries(retract));
+    if (ventoyJson != null && manifest.map(m -> m.ventoyJsonSha256() != null).orElse(false)) {
+      retract.add(PathRules.VENTOY_JSON);
     }
+    boolean claimed = manifest.map(m -> m.specDigest() != null).orElse(false);
+    RetractManifestEntries retraction = !retract.isEmpty() || (claimed && layoutChanges)
+        ? new RetractManifestEntries(retract) : null;
+    List<Action> prepare = new ArrayList<>();
     if (volume != null && !volume.stagingLeftovers().isEmpty()) {
       prepare.add(new CleanStaging(volume.stagingLeftovers()));
     }
@@ -158,10 +168,8 @@ final class FilePlanner {
         .map(c -> new VerifyFile(c.path(), c.entry(), c.sha256(), c.size()))
         .toList();
 
-    WriteVentoyJson ventoyJson = ventoyJson(desired, volume, manifest, formatted);
-
     boolean somethingWritten = !copies.isEmpty() || !deletes.isEmpty() || ventoyJson != null || !prepare.isEmpty()
-        || windowsToGoChanges;
+        || retraction != null || windowsToGoChanges;
     VerifyPass pass = observed.verifyPass();
     boolean recordPass = pass != null && pass.mode() != VerifyMode.Quick && pass.filesChecked() > 0;
     boolean reachable = othersReachable && notes.isEmpty();
@@ -178,7 +186,7 @@ final class FilePlanner {
       boolean bookkeeping = !somethingWritten && !recordsChanged && !identityChanged;
       write = new WriteManifest(why, carried, copies.stream().map(CopyFile::path).toList(), pass, reachable, bookkeeping);
     }
-    return new Outcome(fetches, prepare, deletes, copies, verifies, ventoyJson, write, notes, unmanaged);
+    return new Outcome(fetches, retraction, prepare, deletes, copies, verifies, ventoyJson, write, notes, unmanaged);
   }
 
   private static WriteVentoyJson ventoyJson(DesiredDrive desired, VolumeState volume, Optional<StickManifest> manifest,

@@ -4,7 +4,9 @@ import static io.rescuefleet.station.testing.StickLab.mib;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rescuefleet.api.v1alpha1.VerifyMode;
+import io.rescuefleet.station.device.ImageFileTarget;
 import io.rescuefleet.station.execute.ActionReport;
+import io.rescuefleet.station.failure.Cancellation;
 import io.rescuefleet.station.manifest.ManifestCodec;
 import io.rescuefleet.station.manifest.ManifestComposer;
 import io.rescuefleet.station.manifest.ManifestRead;
@@ -23,9 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A stick pulled after a run retracted files from the manifest but before it replaced or deleted them
- * (found by the surprise-removal drill): the next insertion finishes the job in one apply, instead of
- * taking the old content for a stranger's file in the way and the file to delete for unmanaged litter.
+ * Sticks pulled part way through a run, as the surprise-removal drill pulls them: after files were
+ * retracted but before they were replaced or deleted, the next insertion finishes the job in one apply
+ * (instead of taking the old content for a stranger's file in the way, and the file to delete for
+ * unmanaged litter); after ventoy.json or the table was rewritten, the manifest left behind claims
+ * neither the old spec nor the old ventoy.json.
  */
 class InterruptedRunComponentTest {
   @TempDir
@@ -42,6 +46,10 @@ class InterruptedRunComponentTest {
   }
 
   private static String spec(int... images) {
+    return spec("GPT", 5, images);
+  }
+
+  private static String spec(String style, int menuTimeout, int... images) {
     StringBuilder s = new StringBuilder("""
         apiVersion: rescuefleet.io/v1alpha1
         kind: IsoCatalog
@@ -62,9 +70,55 @@ class InterruptedRunComponentTest {
         metadata: {name: stick, namespace: lab}
         spec:
           serial: "LAB0001"
-          layout: {partitionStyle: GPT, dataFilesystem: exFAT, ventoyVersion: "1.1.05"}
+          layout: {partitionStyle: %s, dataFilesystem: exFAT, ventoyVersion: "1.1.05"}
           catalogRef: {name: set}
-        """;
+          ventoy:
+            control: {menuTimeoutSeconds: %d}
+        """.formatted(style, menuTimeout);
+  }
+
+  /** Applies {@code yaml} and pulls the stick (cancels the run) as soon as an action of type {@code after} has finished. */
+  private static EngineResult pulledAfter(Path image, String yaml, String after) {
+    Cancellation pull = new Cancellation();
+    EngineListener listener = new EngineListener() {
+      @Override
+      public void actionFinished(ActionReport report) {
+        if (report.type().equals(after)) {
+          pull.cancel("stick pulled");
+        }
+      }
+    };
+    try (ImageFileTarget target = ImageFileTarget.attach(image, null, lab.loops)) {
+      return lab.engine.converge(target, StickLab.assignment(yaml), VerifyMode.Quick, lab.options(), listener, pull);
+    }
+  }
+
+  @Test
+  void aStickPulledAfterItsVentoyJsonWasRewrittenClaimsNeitherTheOldSpecNorTheOldSettings() {
+    Path image = dir.resolve("json.img");
+    assertThat(lab.apply(image, mib(128), spec("GPT", 5, 0), VerifyMode.Quick).converged()).isTrue();
+    EngineResult pulled = pulledAfter(image, spec("GPT", 10, 0), "WriteVentoyJson");
+    assertThat(pulled.converged()).isFalse();
+    assertThat(pulled.failure().reason()).isEqualTo("Cancelled");
+
+    StickManifest left = lab.inspect(image, VerifyMode.Quick).manifest();
+    assertThat(left.specDigest()).as("no claim of the spec whose ventoy.json is gone").isNull();
+    assertThat(left.ventoyJsonSha256()).as("no hash of a ventoy.json that is not there").isNull();
+    assertThat(left.files()).extracting(StickManifest.FileRecord::path).containsExactly("iso/a.iso");
+    assertThat(lab.apply(image, 0, spec("GPT", 10, 0), null).converged()).isTrue();
+  }
+
+  @Test
+  void aStickPulledAfterItsTableWasRewrittenKeepsNoManifestClaimingTheOldLayout() {
+    Path image = dir.resolve("layout.img");
+    assertThat(lab.apply(image, mib(128), spec("GPT", 5, 0), VerifyMode.Quick).converged()).isTrue();
+    EngineResult pulled = pulledAfter(image, spec("MBR", 5, 0), "WritePartitionTable");
+    assertThat(pulled.failure().reason()).isEqualTo("Cancelled");
+
+    Inspection left = lab.inspect(image, VerifyMode.Quick);
+    assertThat(left.partitionStyle()).isEqualTo("dos");
+    assertThat(left.manifest()).as("the old filesystem, manifest and all, went before the table changed").isNull();
+    assertThat(lab.apply(image, 0, spec("MBR", 5, 0), null).converged()).isTrue();
   }
 
   @Test

@@ -36,6 +36,17 @@ class ManifestComposerTest {
   }
 
   @Test
+  void retractingVentoyJsonDropsItsHashButNeverMakesItPending() {
+    StickManifest retracted = COMPOSER.retract(CONVERGED, List.of("ventoy/ventoy.json"));
+    assertThat(retracted.ventoyJsonSha256()).isNull();
+    assertThat(retracted.specDigest()).isNull();
+    assertThat(retracted.pending()).isEmpty();
+    assertThat(retracted.files()).hasSize(2);
+    assertThat(COMPOSER.retract(CONVERGED, List.of()).specDigest()).as("the claim alone").isNull();
+    assertThat(COMPOSER.retract(CONVERGED, List.of()).ventoyJsonSha256()).isEqualTo(SHA);
+  }
+
+  @Test
   void theManifestWrittenLastLeavesNothingPending() {
     StickManifest retracted = COMPOSER.retract(CONVERGED, List.of("iso/a.iso"));
     StickManifest last = COMPOSER.compose(Optional.of(retracted), new ManifestComposer.Update("lab/stick", "ef".repeat(32),

@@ -282,6 +282,11 @@ final class Sticks {
       return this;
     }
 
+    Observed manifestClaimingNothing() {
+      manifestSpecDigest = null;
+      return this;
+    }
+
     Observed manifestForOtherSpec() {
       manifestSpecDigest = "0".repeat(64);
       return this;
