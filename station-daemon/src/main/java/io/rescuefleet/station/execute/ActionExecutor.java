@@ -4,6 +4,8 @@ import io.rescuefleet.api.validate.PathRules;
 import io.rescuefleet.api.wire.ReportBatch.Direction;
 import io.rescuefleet.station.cache.CachedImage;
 import io.rescuefleet.station.device.BlockDevices;
+import io.rescuefleet.station.failure.StationException;
+import io.rescuefleet.station.failure.StickIoException;
 import io.rescuefleet.station.manifest.ManifestCodec;
 import io.rescuefleet.station.manifest.ManifestComposer;
 import io.rescuefleet.station.manifest.StickManifest;
@@ -92,16 +94,34 @@ public final class ActionExecutor {
         LOG.info("action done type={} target={} bytes={} seconds={}", action.type(), action.target(), bytes,
             String.format("%.3f", seconds));
       } catch (RuntimeException e) {
+        RuntimeException failure = onTheStick(action, e);
         double seconds = (System.nanoTime() - started) / 1e9;
         ActionReport report = new ActionReport(action.type(), action.target(), action.describe(), direction(action), 0,
-            seconds, false, e.getMessage());
+            seconds, false, failure.getMessage());
         reports.add(report);
         listener.finished(action, report);
-        LOG.warn("action failed type={} target={} error={}", action.type(), action.target(), e.getMessage());
-        return new ExecutionResult(reports, written(disk, writtenBefore, run), run.read.get(), e);
+        LOG.warn("action failed type={} target={} error={}", action.type(), action.target(), failure.getMessage());
+        return new ExecutionResult(reports, written(disk, writtenBefore, run), run.read.get(), failure);
       }
     }
     return new ExecutionResult(reports, written(disk, writtenBefore, run), run.read.get(), null);
+  }
+
+  /**
+   * An I/O error of an action on the stick, as the condition it is: the data partition full, or the stick
+   * failing or gone (pulled, its FUSE daemon dead), with what the system said. Other failures as they are.
+   */
+  private static RuntimeException onTheStick(Action action, RuntimeException e) {
+    if (e instanceof StationException || action instanceof FetchImage || action instanceof PrepareWtgImage) {
+      return e;
+    }
+    return StickIoException.ioCause(e).<RuntimeException>map(io -> {
+      String says = StickIoException.systemSays(io);
+      if (says.contains("No space left on device")) {
+        return new InsufficientSpaceException(action.describe() + ": the data partition is full (" + says + ")");
+      }
+      return StickIoException.of(action.describe(), io);
+    }).orElse(e);
   }
 
   private static Direction direction(Action action) {

@@ -33,6 +33,7 @@ import io.rescuefleet.station.plan.RetractWtgRecord;
 import io.rescuefleet.station.plan.VerifyFile;
 import io.rescuefleet.station.plan.WriteManifest;
 import io.rescuefleet.station.plan.WritePartitionTable;
+import io.rescuefleet.station.plan.WriteVentoyJson;
 import io.rescuefleet.station.verify.Digests;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -132,6 +133,31 @@ class ActionExecutorTest {
     assertThat(r.failure()).hasMessageContaining("injected failure in delete iso/old.iso");
     assertThat(work.calls).containsExactly("mount rw", "delete iso/old.iso");
     assertThat(reports).containsExactly("DeleteFile failed: injected failure in delete iso/old.iso");
+  }
+
+  @Test
+  void aStickGoneFromUnderItsFilesystemIsAStickIoErrorSayingWhatTheSystemSaid() {
+    work.cache.put(SHA_A, new io.rescuefleet.station.cache.CachedImage(SHA_A, Path.of("/c/a"), 100, 16 << 20, List.of(SHA_A)));
+    work.failOn = "copy";
+    work.failWith = new java.io.UncheckedIOException("cannot write iso/a.iso", new java.nio.file.FileSystemException(
+        "/tmp/rescuefleet-mnt-123/.rescuefleet/staging/a.iso.1.part", null, "Transport endpoint is not connected"));
+    ExecutionResult r = run(new CopyFile("iso/a.iso", "a", SHA_A, 100, CopyFile.Reason.MISSING), manifest("iso/a.iso"));
+    assertThat(r.failure()).isInstanceOfSatisfying(io.rescuefleet.station.failure.StickIoException.class, e -> {
+      assertThat(e.reason()).isEqualTo("StickIoError");
+      assertThat(e.getMessage()).isEqualTo("copy iso/a.iso (missing): Transport endpoint is not connected "
+          + "(the stick's filesystem went away: was the stick pulled?)");
+    });
+    assertThat(reports).containsExactly("CopyFile failed: " + r.failure().getMessage());
+  }
+
+  @Test
+  void aFullDataPartitionIsInsufficientSpaceNotAnIoError() {
+    work.failOn = "write ventoy";
+    work.failWith = new java.io.UncheckedIOException("cannot write ventoy/ventoy.json",
+        new java.io.IOException("No space left on device"));
+    ExecutionResult r = run(new WriteVentoyJson("{}\n", Digests.sha256("{}\n"), "missing"));
+    assertThat(r.failure()).isInstanceOf(InsufficientSpaceException.class)
+        .hasMessage("write ventoy/ventoy.json (missing): the data partition is full (No space left on device)");
   }
 
   @Test

@@ -44,6 +44,8 @@ final class RecordingWork
   final Map<String, CachedImage> cache = new HashMap<>();
   final Set<String> corruptOnDevice = new java.util.HashSet<>();
   String failOn;
+  /** What the call named by {@link #failOn} throws; null: an IllegalStateException. */
+  RuntimeException failWith;
 
   Works works() {
     return new Works(this, this, this, this, this, this, this);
@@ -52,7 +54,7 @@ final class RecordingWork
   private void record(String call) {
     calls.add(call);
     if (failOn != null && call.startsWith(failOn)) {
-      throw new IllegalStateException("injected failure in " + call);
+      throw failWith != null ? failWith : new IllegalStateException("injected failure in " + call);
     }
   }
 
