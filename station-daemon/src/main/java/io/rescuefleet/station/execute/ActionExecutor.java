@@ -23,6 +23,7 @@ import io.rescuefleet.station.plan.FormatDataPartition;
 import io.rescuefleet.station.plan.FormatEfiPartition;
 import io.rescuefleet.station.plan.Plan;
 import io.rescuefleet.station.plan.PrepareWtgImage;
+import io.rescuefleet.station.plan.RecordWtg;
 import io.rescuefleet.station.plan.RelabelDataPartition;
 import io.rescuefleet.station.plan.RemoveWtg;
 import io.rescuefleet.station.plan.RetractManifestEntries;
@@ -257,6 +258,10 @@ public final class ActionExecutor {
         works.volume().writeAtomically(session.writableRoot(), VolumeProbe.MANIFEST, bytes);
         onStick = Optional.of(retracted);
         return count(bytes.length);
+      }
+      if (action instanceof RecordWtg a) {
+        wtg = new ManifestComposer.WtgChange(a.record());
+        return 0;
       }
       if (action instanceof CreateWtgPartition a) {
         session.quiesced();

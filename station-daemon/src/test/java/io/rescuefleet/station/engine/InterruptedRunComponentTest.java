@@ -14,6 +14,7 @@ import io.rescuefleet.station.manifest.StickManifest;
 import io.rescuefleet.station.testing.Machine;
 import io.rescuefleet.station.testing.StickLab;
 import io.rescuefleet.station.testkit.TestImages;
+import io.rescuefleet.station.testkit.TestWims;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -139,6 +140,40 @@ class InterruptedRunComponentTest {
     assertThat(after.manifest().pending()).isEmpty();
     assertThat(after.files()).extracting(Inspection.FileView::path).containsExactly("iso/a.iso", "ventoy/ventoy.json");
     assertThat(after.verify().mismatches()).isZero();
+  }
+
+  @Test
+  void aStickPulledAfterWindowsToGoWasAppliedButBeforeItsManifestGetsTheSystemRecordedNotReapplied() throws IOException {
+    Machine.requireRootAndTools(TestWims.TOOLS);
+    Path wim = new TestWims().twoEditions(Files.createDirectories(dir.resolve("wim")), true);
+    String yaml = spec("GPT", 5, 0).replace("reservedMiB: 0", "").replace("ventoyVersion: \"1.1.05\"}",
+        "ventoyVersion: \"1.1.05\", reservedMiB: 1024}\n  wtgProfileRef: {name: wtg}") + """
+        ---
+        apiVersion: rescuefleet.io/v1alpha1
+        kind: WtgProfile
+        metadata: {name: wtg, namespace: lab}
+        spec:
+          image: {url: "%s", sha256: %s}
+          index: 1
+          target: Partition
+          sizeMiB: 1024
+          unattend: {computerNamePattern: "WTG-{serial}", copyProfile: true, persistentPageFile: true, sanPolicy: OfflineInternal}
+        """.formatted(wim.toUri(), TestWims.sha256(wim));
+    Path image = dir.resolve("wtg.img");
+    assertThat(lab.apply(image, mib(1100), spec("GPT", 5, 0).replace("ventoyVersion: \"1.1.05\"}",
+        "ventoyVersion: \"1.1.05\", reservedMiB: 1024}"), VerifyMode.Quick).converged()).isTrue();
+    EngineResult pulled = pulledAfter(image, yaml, "ApplyWtg");
+    assertThat(pulled.failure().reason()).isEqualTo("Cancelled");
+    assertThat(lab.inspect(image, VerifyMode.Quick).manifest().wtg()).as("the run ended before its manifest").isNull();
+
+    EngineResult next = lab.apply(image, 0, yaml, VerifyMode.Quick);
+    assertThat(next.converged()).isTrue();
+    assertThat(next.actions()).extracting(ActionReport::type).doesNotContain("ApplyWtg").contains("WriteManifest");
+    StickManifest.WtgRecord recorded = lab.inspect(image, VerifyMode.Quick).manifest().wtg();
+    assertThat(recorded).as("the complete system is recorded").isNotNull();
+    assertThat(recorded.location()).isEqualTo("partition 3");
+    assertThat(recorded.index()).isEqualTo(1);
+    assertThat(lab.apply(image, 0, yaml, VerifyMode.Quick).actions()).as("and nothing is left to do").isEmpty();
   }
 
   private static void retract(Path root, List<String> paths) {
