@@ -22,12 +22,11 @@ public final class InjectionPicker {
       return null;
     }
     Calibration.Step step = steps.get(random.nextInt(steps.size()));
-    boolean replace = random.nextBoolean();
     if (step.bytes() >= 4096 && random.nextInt(4) != 0) {
       long offset = 512 + (long) (random.nextDouble() * (step.bytes() - 512));
-      return new InjectionPoint(way, phase, step, offset, 0, replace);
+      return new InjectionPoint(way, phase, step, offset, 0);
     }
     long delay = (long) (random.nextDouble() * Math.max(20, step.seconds() * 1000));
-    return new InjectionPoint(way, phase, step, 0, Math.max(1, delay), replace);
+    return new InjectionPoint(way, phase, step, 0, Math.max(1, delay));
   }
 }

@@ -5,10 +5,9 @@ import java.util.Locale;
 /**
  * Where one fault goes: during which action of the run, as a byte count into it (the trigger is the
  * stick's own count of bytes written reaching {@code startBytes + offsetBytes}) or a delay after it
- * began ({@code startBytes} reached), and for a detached image whether it vanishes or is replaced.
+ * began ({@code startBytes} reached).
  */
-public record InjectionPoint(Way way, Phase phase, Calibration.Step step, long offsetBytes, long delayMillis,
-    boolean replace) {
+public record InjectionPoint(Way way, Phase phase, Calibration.Step step, long offsetBytes, long delayMillis) {
 
   /** The kind of the ledger, e.g. {@code kill-writer/iso-sync}. */
   public String kind() {
@@ -24,7 +23,6 @@ public record InjectionPoint(Way way, Phase phase, Calibration.Step step, long o
     String where = delayMillis > 0 || step.bytes() == 0
         ? String.format(Locale.ROOT, "%d ms into", delayMillis)
         : String.format(Locale.ROOT, "byte %d of %d of", offsetBytes, step.bytes());
-    String how = way == Way.DETACH_IMAGE ? (replace ? " (a blank medium replaces it)" : " (the medium vanishes)") : "";
-    return kind() + " " + where + " " + step.type() + " " + step.path() + how;
+    return kind() + " " + where + " " + step.type() + " " + step.path();
   }
 }

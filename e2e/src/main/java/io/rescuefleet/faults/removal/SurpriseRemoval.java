@@ -21,7 +21,6 @@ import io.rescuefleet.station.engine.Inspection;
 import io.rescuefleet.station.process.ProcessRunner;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,14 +66,14 @@ public final class SurpriseRemoval {
       for (RemovalStick stick : sticks) {
         prepare(stick, station);
       }
-      List<Way> ways = List.of(Way.values());
-      List<Phase> phases = List.of(Phase.values());
+      List<String> kinds = kinds();
       int recorded = 0;
       int attempts = 0;
       while (recorded < injections && attempts < injections * 3 + 12) {
         attempts++;
-        Way way = ways.get(recorded % ways.size());
-        Phase phase = phases.get((recorded / ways.size()) % phases.size());
+        String kind = kinds.get(recorded % kinds.size());
+        Way way = Way.valueOf(kind.substring(0, kind.indexOf(' ')));
+        Phase phase = Phase.valueOf(kind.substring(kind.indexOf(' ') + 1));
         RemovalStick stick = sticks.stream().filter(s -> s.phase() == phase).findFirst().orElseThrow();
         DriveSpec target = stick.target();
         InjectionPoint point = picker.pick(way, phase, stick.calibration(target));
@@ -102,6 +101,26 @@ public final class SurpriseRemoval {
     }
   }
 
+  /**
+   * Every way in every phase, ways first ({@code WAY PHASE}); {@code -Dfaults.only=kill-fuse/wtg} keeps
+   * the kinds containing that text, to reproduce one kind's findings.
+   */
+  private static List<String> kinds() {
+    String only = System.getProperty("faults.only", "");
+    List<String> kinds = new ArrayList<>();
+    for (Phase phase : Phase.values()) {
+      for (Way way : Way.values()) {
+        if ((way.label() + "/" + phase.label()).contains(only)) {
+          kinds.add(way.name() + " " + phase.name());
+        }
+      }
+    }
+    if (kinds.isEmpty()) {
+      throw new IllegalArgumentException("-Dfaults.only=" + only + " matches no kind of fault");
+    }
+    return kinds;
+  }
+
   /** Converges the stick to its first spec, then calibrates both transitions with clean runs. */
   private void prepare(RemovalStick stick, LocalStation station) {
     expectConverged(station.apply(stick.image(), stick.size(), stick.a(), VerifyMode.Quick), stick.a());
@@ -126,6 +145,7 @@ public final class SurpriseRemoval {
   private RemovalJudge.Verdict inject(RemovalStick stick, DriveSpec target, InjectionPoint point, ChildCli cli,
       LocalStation station, StickReader reader, DrillAssets assets) throws IOException {
     Path image = stick.image();
+    long t0 = System.nanoTime();
     CliRun run = cli.start(List.of("apply", "-f", target.file().toString(), "--target", image.toString(),
         "--ventoy-release", assets.release().toString(), "--cache", assets.cache().toString(), "--output", "json"));
     Optional<String> disk = InjectionTrigger.awaitDisk(image, run, Duration.ofMinutes(1));
@@ -153,7 +173,9 @@ public final class SurpriseRemoval {
       }
     }
 
+    long t1 = System.nanoTime();
     StickContents afterFault = reader.read(image);
+    long t2 = System.nanoTime();
     List<String> inspectClaims;
     try {
       Inspection inspection = station.inspect(image, VerifyMode.Full);
@@ -161,19 +183,30 @@ public final class SurpriseRemoval {
     } catch (RuntimeException e) {
       inspectClaims = List.of(); // an inspect that fails claims nothing
     }
+    long t3 = System.nanoTime();
     EngineResult recovery = station.apply(image, null, target, null);
+    long t4 = System.nanoTime();
     EngineResult second = station.apply(image, null, target, VerifyMode.Quick);
+    long t5 = System.nanoTime();
     StickContents afterRecovery = reader.read(image);
+    long t6 = System.nanoTime();
+    if (Boolean.getBoolean("faults.timing")) {
+      log.printf("    timing: fault %.1f s, read %.1f, inspect %.1f, recovery %.1f, second %.1f, read %.1f%n", (t1 - t0) / 1e9,
+          (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, (t5 - t4) / 1e9, (t6 - t5) / 1e9);
+    }
     Evidence evidence = new Evidence(point, exit, run.json(), run.failureLine().orElse(null), survivorLeftovers,
         afterFault, inspectClaims, recovery, second, afterRecovery, Expectation.of(target),
         List.of(Expectation.of(stick.current()), Expectation.of(target)));
     RemovalJudge.Verdict verdict = judge.judge(evidence);
     settle(stick, target, recovery, second, station);
-    return new RemovalJudge.Verdict(verdict.outcome(), verdict.detail() + " [" + run.stdoutFile().getFileName() + "]");
+    String actions = verdict.outcome() == io.rescuefleet.faults.Outcome.SURVIVED ? ""
+        : " (next apply: " + recovery.actions().stream().map(a -> a.type() + " " + a.path() + (a.ok() ? "" : " FAILED"))
+            .toList() + ")";
+    return new RemovalJudge.Verdict(verdict.outcome(), verdict.detail() + actions + " [" + run.stdoutFile().getFileName() + "]");
   }
 
   /** Pulls the stick the point's way; false when there was nothing to pull (no FUSE daemon before the run ended). */
-  private boolean pull(InjectionPoint point, CliRun run, RemovalStick stick) throws IOException {
+  private boolean pull(InjectionPoint point, CliRun run, RemovalStick stick) {
     Path image = stick.image();
     switch (point.way()) {
       case KILL_WRITER -> {
@@ -194,14 +227,7 @@ public final class SurpriseRemoval {
         return false;
       }
       case DETACH_IMAGE -> {
-        if (point.replace()) {
-          try (RandomAccessFile file = new RandomAccessFile(image.toFile(), "rw")) {
-            file.setLength(0); // every block reads as zeros now: another, blank stick in its place
-            file.setLength(stick.size());
-          }
-        } else {
-          stick.medium().vanish();
-        }
+        stick.medium().vanish();
         return true;
       }
       default -> throw new IllegalStateException("unknown way " + point.way());

@@ -6,7 +6,7 @@ public enum Way {
   KILL_WRITER("kill-writer"),
   /** The stick vanishing under its filesystem: SIGKILL to the FUSE daemon mounted on it; the CLI lives on. */
   KILL_FUSE("kill-fuse"),
-  /** The medium itself goes: every I/O fails as on a pulled stick, or a blank medium takes its place. */
+  /** The medium behind the loop device goes: every read and write fails with an I/O error, as on a pulled stick. */
   DETACH_IMAGE("detach-image");
 
   private final String label;
