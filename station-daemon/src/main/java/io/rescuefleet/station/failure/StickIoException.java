@@ -42,7 +42,7 @@ public class StickIoException extends StationException {
   }
 
   private static String meaning(String says) {
-    if (says.contains("Transport endpoint is not connected")) {
+    if (says.contains("Transport endpoint is not connected") || says.contains("Software caused connection abort")) {
       return " (the stick's filesystem went away: was the stick pulled?)";
     }
     if (says.contains("Input/output error")) {
