@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,11 +43,18 @@ public final class ImageCache {
   private final Path objects;
   private final Path partial;
   private final Path locks;
-  private final Fetcher fetcher = new Fetcher();
+  private final Fetcher fetcher;
   private final SignatureChecker signatures;
   private final Map<String, Object> inProcess = new ConcurrentHashMap<>();
 
+  /** A cache whose downloads give up on a source silent for {@link #defaultStallTimeout()}. */
   public ImageCache(Path dir, ProcessRunner runner) {
+    this(dir, runner, defaultStallTimeout());
+  }
+
+  /** @param stall how long a source may send nothing before its download fails as stalled */
+  public ImageCache(Path dir, ProcessRunner runner, Duration stall) {
+    this.fetcher = new Fetcher(stall);
     this.objects = dir.resolve("objects");
     this.partial = dir.resolve("partial");
     this.locks = dir.resolve("locks");
@@ -61,6 +69,16 @@ public final class ImageCache {
       Files.createDirectories(locks);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the image cache in " + objects.getParent(), e);
+    }
+  }
+
+  /** {@code RESCUEFLEET_SOURCE_STALL_SECONDS}, else 60 s: long enough for a busy mirror, short of forever. */
+  public static Duration defaultStallTimeout() {
+    String env = System.getenv("RESCUEFLEET_SOURCE_STALL_SECONDS");
+    try {
+      return env == null || env.isBlank() ? Duration.ofSeconds(60) : Duration.ofSeconds(Math.max(1, Long.parseLong(env.strip())));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("RESCUEFLEET_SOURCE_STALL_SECONDS=" + env + ": expected a number of seconds", e);
     }
   }
 
