@@ -110,6 +110,29 @@ public final class ImageCache {
     }
   }
 
+  /**
+   * Whether the object still hashes to its SHA-256. Its record vouches for it by size and mtime only,
+   * which rot on the station's disk (or a stray write keeping the mtime) does not change.
+   */
+  public boolean intact(CachedImage image) {
+    try {
+      return hash(image.file(), new ArrayList<>(), Cancellation.none()).equals(image.sha256());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Removes the object and its record; the next {@link #ensure} fetches it again. */
+  public void evict(String sha256) {
+    try {
+      Files.deleteIfExists(objects.resolve(sha256 + ".json"));
+      Files.deleteIfExists(objects.resolve(sha256));
+      LOG.warn("image evicted from the cache sha256={}", sha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove cache entry " + sha256 + " from " + objects.getParent(), e);
+    }
+  }
+
   /** Sizes of the images the cache holds, among {@code sha256s}. */
   public Map<String, Long> inventory(Collection<String> sha256s) {
     Map<String, Long> held = new HashMap<>();

@@ -3,6 +3,7 @@ package io.rescuefleet.station.execute;
 import io.rescuefleet.api.validate.PathRules;
 import io.rescuefleet.api.wire.ReportBatch.Direction;
 import io.rescuefleet.station.cache.CachedImage;
+import io.rescuefleet.station.cache.SourceFailedException;
 import io.rescuefleet.station.device.BlockDevices;
 import io.rescuefleet.station.failure.StationException;
 import io.rescuefleet.station.failure.StickIoException;
@@ -219,8 +220,7 @@ public final class ActionExecutor {
         CachedImage source = source(a.sha256(), a.path());
         FileCheck check = works.readBack().readBack(session, a.path(), source, ctx.cancellation(), progress(a, Direction.read));
         if (!check.matches()) {
-          throw new VerifyFailedException(a.path() + " read back from " + session.disk() + " differs from what was "
-              + "written: " + check.detail());
+          throw unverified(a, source, check);
         }
         verified.put(a.path(), new FileRecord(a.path(), a.entry(), source.size(), 0, a.sha256(), source.chunkSize(),
             source.chunks(), java.time.Instant.now().toString()));
@@ -240,6 +240,27 @@ public final class ActionExecutor {
         return windowsToGo(a);
       }
       throw new IllegalStateException("no executor for " + action.type());
+    }
+
+    /**
+     * Why a copy did not read back as its source, after taking the copy away (it is this run's, and wrong:
+     * left in place, the next run would take it for a stranger's file in the way). A source that no
+     * longer hashes right is the cache's fault, not the stick's: it leaves the cache, to be fetched again.
+     */
+    private RuntimeException unverified(VerifyFile a, CachedImage source, FileCheck check) {
+      try {
+        works.volume().delete(session.writableRoot(), a.path());
+      } catch (RuntimeException e) {
+        LOG.warn("unverified copy not removed path={} error={}", a.path(), e.getMessage());
+      }
+      if (!works.sources().intact(source)) {
+        works.sources().evict(source.sha256());
+        return new SourceFailedException("the station's cached copy of " + a.entry() + " (cache/"
+            + source.sha256().substring(0, 12) + ") is corrupt: it no longer hashes to its SHA-256; it was removed from "
+            + "the cache and is fetched again on the next run (" + a.path() + " was not kept)");
+      }
+      return new VerifyFailedException(a.path() + " read back from " + session.disk() + " differs from what was "
+          + "written: " + check.detail() + " (the copy was removed)");
     }
 
     /** Windows To Go steps; what they apply or remove is recorded by the manifest written after them. */

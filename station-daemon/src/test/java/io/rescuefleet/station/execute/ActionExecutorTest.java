@@ -120,9 +120,23 @@ class ActionExecutorTest {
         new CopyFile("iso/a.iso", "a", SHA_A, 100, CopyFile.Reason.MISSING), new VerifyFile("iso/a.iso", "a", SHA_A, 100),
         manifest("iso/a.iso"));
     assertThat(r.failure()).isInstanceOf(VerifyFailedException.class)
-        .hasMessage("iso/a.iso read back from /dev/fake differs from what was written: chunk 0 differs");
-    assertThat(work.calls).doesNotContain("write .rescuefleet/manifest.json");
+        .hasMessage("iso/a.iso read back from /dev/fake differs from what was written: chunk 0 differs (the copy was removed)");
+    assertThat(work.calls).doesNotContain("write .rescuefleet/manifest.json").contains("delete iso/a.iso");
     assertThat(reports).last().asString().startsWith("VerifyFile failed");
+  }
+
+  @Test
+  void aCopyFromARottenCachedImageIsTheCachesFaultAndTheImageLeavesTheCache() {
+    work.corruptOnDevice.add("iso/a.iso");
+    work.corruptInCache.add(SHA_A);
+    ExecutionResult r = run(new FetchImage("a", "file:///a", SHA_A, 100, null),
+        new CopyFile("iso/a.iso", "a", SHA_A, 100, CopyFile.Reason.MISSING), new VerifyFile("iso/a.iso", "a", SHA_A, 100),
+        manifest("iso/a.iso"));
+    assertThat(r.failure()).isInstanceOf(io.rescuefleet.station.cache.SourceFailedException.class)
+        .hasMessageContaining("the station's cached copy of a (cache/" + SHA_A.substring(0, 12) + ") is corrupt")
+        .hasMessageContaining("fetched again on the next run");
+    assertThat(work.calls).containsSubsequence("copy iso/a.iso", "readBack iso/a.iso", "delete iso/a.iso",
+        "rehash " + SHA_A.substring(0, 8), "evict " + SHA_A.substring(0, 8)).doesNotContain("write .rescuefleet/manifest.json");
   }
 
   @Test

@@ -43,6 +43,8 @@ final class RecordingWork
   final Map<String, byte[]> written = new HashMap<>();
   final Map<String, CachedImage> cache = new HashMap<>();
   final Set<String> corruptOnDevice = new java.util.HashSet<>();
+  /** SHA-256s of cached images that no longer hash right. */
+  final Set<String> corruptInCache = new java.util.HashSet<>();
   String failOn;
   /** What the call named by {@link #failOn} throws; null: an IllegalStateException. */
   RuntimeException failWith;
@@ -65,6 +67,18 @@ final class RecordingWork
         List.of(action.sha256()));
     cache.put(action.sha256(), image);
     return image;
+  }
+
+  @Override
+  public boolean intact(CachedImage image) {
+    record("rehash " + image.sha256().substring(0, 8));
+    return !corruptInCache.contains(image.sha256());
+  }
+
+  @Override
+  public void evict(String sha256) {
+    record("evict " + sha256.substring(0, 8));
+    cache.remove(sha256);
   }
 
   @Override
