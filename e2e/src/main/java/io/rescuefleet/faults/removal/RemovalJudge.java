@@ -1,5 +1,6 @@
 package io.rescuefleet.faults.removal;
 
+import io.rescuefleet.faults.Verdict;
 import io.rescuefleet.faults.Outcome;
 import io.rescuefleet.faults.check.Expectation;
 import io.rescuefleet.faults.check.ManifestAudit;
@@ -20,9 +21,6 @@ public final class RemovalJudge {
   /** Actions a converged stick's second apply must not need: they write images or layout. */
   static final Set<String> DATA_WRITES = Set.of("CopyFile", "ApplyWtg", "CreateWtgPartition", "FormatDataPartition",
       "WritePartitionTable", "WriteBootCode", "WriteEfiImage", "FormatEfiPartition", "DeleteFile", "WriteVentoyJson");
-
-  /** The verdict and why. */
-  public record Verdict(Outcome outcome, String detail) {}
 
   public Verdict judge(Evidence e) {
     String at = e.point().describe();

@@ -1,5 +1,6 @@
 package io.rescuefleet.faults.removal;
 
+import io.rescuefleet.faults.Verdict;
 import io.rescuefleet.api.v1alpha1.VerifyMode;
 import io.rescuefleet.faults.FaultLedger;
 import io.rescuefleet.faults.check.Expectation;
@@ -80,7 +81,7 @@ public final class SurpriseRemoval {
         if (point == null) {
           throw new IllegalStateException("the transition to " + target + " has no " + phase.label() + " action");
         }
-        RemovalJudge.Verdict verdict = inject(stick, target, point, cli, station, reader, assets);
+        Verdict verdict = inject(stick, target, point, cli, station, reader, assets);
         if (verdict == null) {
           log.printf("    missed (the run ended before the point): %s%n", point.describe());
           continue;
@@ -142,12 +143,13 @@ public final class SurpriseRemoval {
   }
 
   /** One injection; null when the run ended before the point (nothing was injected). */
-  private RemovalJudge.Verdict inject(RemovalStick stick, DriveSpec target, InjectionPoint point, ChildCli cli,
+  private Verdict inject(RemovalStick stick, DriveSpec target, InjectionPoint point, ChildCli cli,
       LocalStation station, StickReader reader, DrillAssets assets) throws IOException {
     Path image = stick.image();
     long t0 = System.nanoTime();
     CliRun run = cli.start(List.of("apply", "-f", target.file().toString(), "--target", image.toString(),
-        "--ventoy-release", assets.release().toString(), "--cache", assets.cache().toString(), "--output", "json"));
+        "--ventoy-release", assets.release().toString(), "--cache", assets.cache().toString(), "--verify", "quick",
+        "--output", "json"));
     Optional<String> disk = InjectionTrigger.awaitDisk(image, run, Duration.ofMinutes(1));
     boolean landed = false;
     if (disk.isPresent()) {
@@ -197,12 +199,12 @@ public final class SurpriseRemoval {
     Evidence evidence = new Evidence(point, exit, run.json(), run.failureLine().orElse(null), survivorLeftovers,
         afterFault, inspectClaims, recovery, second, afterRecovery, Expectation.of(target),
         List.of(Expectation.of(stick.current()), Expectation.of(target)));
-    RemovalJudge.Verdict verdict = judge.judge(evidence);
+    Verdict verdict = judge.judge(evidence);
     settle(stick, target, recovery, second, station);
     String actions = verdict.outcome() == io.rescuefleet.faults.Outcome.SURVIVED ? ""
         : " (next apply: " + recovery.actions().stream().map(a -> a.type() + " " + a.path() + (a.ok() ? "" : " FAILED"))
             .toList() + ")";
-    return new RemovalJudge.Verdict(verdict.outcome(), verdict.detail() + actions + " [" + run.stdoutFile().getFileName() + "]");
+    return new Verdict(verdict.outcome(), verdict.detail() + actions + " [" + run.stdoutFile().getFileName() + "]");
   }
 
   /** Pulls the stick the point's way; false when there was nothing to pull (no FUSE daemon before the run ended). */
