@@ -2,6 +2,8 @@ package io.rescuefleet.bench;
 
 import io.rescuefleet.faults.FaultDrill;
 import io.rescuefleet.faults.FaultLedger;
+import io.rescuefleet.faults.HostileConditionsDrill;
+import io.rescuefleet.faults.SurpriseRemovalDrill;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +14,18 @@ import java.util.Locale;
  * {@code bench/run faults}: every fault drill at full strength (the e2e suite runs the same drills a
  * few times each), then a table per fault kind and the line
  * {@code faults: injected=N survived=N lost=N false_success=N}. The goal is lost=0 and
- * false_success=0 with at least 100 injections. {@code -Dfaults.scale=F} scales every drill's count.
+ * false_success=0 with at least 100 injections. {@code -Dfaults.scale=F} scales every drill's count;
+ * {@code -Dfaults.seed=N} repeats a run's random injection points (each drill prints its seed).
  */
 final class FaultsBenchmark implements Benchmark {
   /** Each drill with the number of faults it injects in a full run. */
   private record Planned(FaultDrill drill, int injections) {}
 
-  private static final List<Planned> DRILLS = List.of();
+  private static final long SEED = Long.getLong("faults.seed", System.nanoTime() & 0xffff_ffffL);
+
+  private static final List<Planned> DRILLS = List.of(
+      new Planned(new SurpriseRemovalDrill(SEED, System.out), 108),
+      new Planned(new HostileConditionsDrill(SEED, System.out), 23));
 
   @Override
   public String name() {
