@@ -253,6 +253,10 @@ public final class ActionExecutor {
       } catch (RuntimeException e) {
         LOG.warn("unverified copy not removed path={} error={}", a.path(), e.getMessage());
       }
+      if (check.status() == FileCheck.Status.UNREADABLE) {
+        return new StickIoException("verify " + a.path() + " from " + session.disk() + ": " + check.detail()
+            + " (the stick did not answer: was it pulled, or is it failing?)", null);
+      }
       if (!works.sources().intact(source)) {
         works.sources().evict(source.sha256());
         return new SourceFailedException("the station's cached copy of " + a.entry() + " (cache/"

@@ -126,6 +126,18 @@ class ActionExecutorTest {
   }
 
   @Test
+  void aCopyThatCannotBeReadBackIsTheSticksFailingNotAMismatch() {
+    work.cache.put(SHA_A, new io.rescuefleet.station.cache.CachedImage(SHA_A, Path.of("/c/a"), 100, 16 << 20, List.of(SHA_A)));
+    work.unreadableOnDevice.add("iso/a.iso");
+    ExecutionResult r = run(new CopyFile("iso/a.iso", "a", SHA_A, 100, CopyFile.Reason.MISSING),
+        new VerifyFile("iso/a.iso", "a", SHA_A, 100), manifest("iso/a.iso"));
+    assertThat(r.failure()).isInstanceOf(io.rescuefleet.station.failure.StickIoException.class)
+        .hasMessage("verify iso/a.iso from /dev/fake: cannot read /dev/fake-data at 4096 (the stick did not answer: was it "
+            + "pulled, or is it failing?)");
+    assertThat(work.calls).noneMatch(c -> c.startsWith("rehash"));
+  }
+
+  @Test
   void aCopyFromARottenCachedImageIsTheCachesFaultAndTheImageLeavesTheCache() {
     work.corruptOnDevice.add("iso/a.iso");
     work.corruptInCache.add(SHA_A);

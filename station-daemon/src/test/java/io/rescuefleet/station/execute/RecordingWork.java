@@ -43,6 +43,7 @@ final class RecordingWork
   final Map<String, byte[]> written = new HashMap<>();
   final Map<String, CachedImage> cache = new HashMap<>();
   final Set<String> corruptOnDevice = new java.util.HashSet<>();
+  final Set<String> unreadableOnDevice = new java.util.HashSet<>();
   /** SHA-256s of cached images that no longer hash right. */
   final Set<String> corruptInCache = new java.util.HashSet<>();
   String failOn;
@@ -155,6 +156,9 @@ final class RecordingWork
       LongConsumer progress) {
     record("readBack " + path);
     progress.accept(source.size());
+    if (unreadableOnDevice.contains(path)) {
+      return new FileCheck(path, FileCheck.Status.UNREADABLE, null, List.of(), 0, "cannot read /dev/fake-data at 4096");
+    }
     boolean corrupt = corruptOnDevice.contains(path);
     return new FileCheck(path, corrupt ? FileCheck.Status.MISMATCH : FileCheck.Status.MATCH, source.sha256(),
         source.chunks(), source.size(), corrupt ? "chunk 0 differs" : null);
