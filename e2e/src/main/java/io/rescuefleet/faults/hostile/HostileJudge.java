@@ -1,7 +1,7 @@
 package io.rescuefleet.faults.hostile;
 
-import io.rescuefleet.faults.Verdict;
 import io.rescuefleet.faults.Outcome;
+import io.rescuefleet.faults.Verdict;
 import io.rescuefleet.faults.check.ManifestAudit;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.rescuefleet.faults.removal;
 
-import io.rescuefleet.faults.Verdict;
 import io.rescuefleet.faults.Outcome;
+import io.rescuefleet.faults.Verdict;
 import io.rescuefleet.faults.check.Expectation;
 import io.rescuefleet.faults.check.ManifestAudit;
 import io.rescuefleet.station.engine.EngineResult;

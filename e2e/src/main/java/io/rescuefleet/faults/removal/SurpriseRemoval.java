@@ -1,8 +1,8 @@
 package io.rescuefleet.faults.removal;
 
-import io.rescuefleet.faults.Verdict;
 import io.rescuefleet.api.v1alpha1.VerifyMode;
 import io.rescuefleet.faults.FaultLedger;
+import io.rescuefleet.faults.Verdict;
 import io.rescuefleet.faults.check.Expectation;
 import io.rescuefleet.faults.check.InspectAudit;
 import io.rescuefleet.faults.check.StickContents;
