@@ -24,7 +24,7 @@ final class FaultsBenchmark implements Benchmark {
   private static final long SEED = Long.getLong("faults.seed", System.nanoTime() & 0xffff_ffffL);
 
   private static final List<Planned> DRILLS = List.of(
-      new Planned(new SurpriseRemovalDrill(SEED, System.out), 108),
+      new Planned(new SurpriseRemovalDrill(SEED, System.out), 120),
       new Planned(new HostileConditionsDrill(SEED, System.out), 23));
 
   @Override

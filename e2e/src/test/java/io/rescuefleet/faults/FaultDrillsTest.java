@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fault drills of {@code bench/run faults}, a few injections each: every kind of surprise removal
- * once, every hostile condition once and the connected-mode slow source. Nothing lost, no false success,
+ * twice, every hostile condition once and the connected-mode slow source. Nothing lost, no false success,
  * every stick converging in one apply afterwards, every failure clear. The ledger is printed on failure;
  * {@code -Dfaults.seed=N} repeats a run's injection points.
  */
@@ -22,13 +22,13 @@ class FaultDrillsTest {
   Path work;
 
   @Test
-  void surpriseRemovalOnceInEveryPhaseEveryWay() throws Exception {
+  void surpriseRemovalTwiceInEveryPhaseEveryWay() throws Exception {
     Root.require();
-    FaultLedger ledger = run(new SurpriseRemovalDrill(SEED, System.out), 12);
-    assertThat(ledger.injected()).isEqualTo(12);
+    FaultLedger ledger = run(new SurpriseRemovalDrill(SEED, System.out), 24);
+    assertThat(ledger.injected()).isEqualTo(24);
     for (String way : new String[] {"kill-writer", "kill-fuse", "detach-image"}) {
       for (String phase : new String[] {"iso-sync", "ventoy-json", "repartition", "wtg-apply"}) {
-        assertThat(ledger.count(way + "/" + phase, Outcome.SURVIVED)).as(way + "/" + phase + "\n" + table(ledger)).isOne();
+        assertThat(ledger.count(way + "/" + phase, Outcome.SURVIVED)).as(way + "/" + phase + "\n" + table(ledger)).isEqualTo(2);
       }
     }
   }
