@@ -2,6 +2,7 @@ package io.rescuefleet.faults.removal;
 
 import io.rescuefleet.api.v1alpha1.VerifyMode;
 import io.rescuefleet.faults.FaultLedger;
+import io.rescuefleet.faults.Outcome;
 import io.rescuefleet.faults.Verdict;
 import io.rescuefleet.faults.check.Expectation;
 import io.rescuefleet.faults.check.InspectAudit;
@@ -164,15 +165,18 @@ public final class SurpriseRemoval {
     String survivorLeftovers = point.way() != Way.KILL_WRITER && exit.isPresent() && !left.isEmpty() ? left.toString() : null;
     left.release(runner);
     stick.medium().reinsert();
-    if (!landed) {
-      if (exit.isPresent() && exit.getAsInt() == 0) {
-        stick.holds(target);
-        return null;
-      }
-      if (exit.isPresent()) {
-        throw new IllegalStateException("the CLI failed before the fault went in (exit " + exit.getAsInt() + "): "
-            + run.failureLine().orElse(run.stderr()));
-      }
+    if (!landed && exit.isPresent() && exit.getAsInt() == 0) {
+      stick.holds(target);
+      return null;
+    }
+    if (!landed && exit.isPresent()) {
+      // Failing with no fault is a finding in itself: recorded, and the stick put right for the next one.
+      Verdict failed = new Verdict(Outcome.NOT_RECOVERED, point.describe() + ": no fault went in, yet the CLI failed (exit "
+          + exit.getAsInt() + "): " + run.failureLine().orElse(run.stderr().strip()) + " [" + run.stdoutFile().getFileName()
+          + "]");
+      settle(stick, target, station.apply(image, null, target, null), station.apply(image, null, target, VerifyMode.Quick),
+          station);
+      return failed;
     }
 
     long t1 = System.nanoTime();
@@ -201,7 +205,7 @@ public final class SurpriseRemoval {
         List.of(Expectation.of(stick.current()), Expectation.of(target)));
     Verdict verdict = judge.judge(evidence);
     settle(stick, target, recovery, second, station);
-    String actions = verdict.outcome() == io.rescuefleet.faults.Outcome.SURVIVED ? ""
+    String actions = verdict.outcome() == Outcome.SURVIVED ? ""
         : " (next apply: " + recovery.actions().stream().map(a -> a.type() + " " + a.path() + (a.ok() ? "" : " FAILED"))
             .toList() + ")";
     return new Verdict(verdict.outcome(), verdict.detail() + actions + " [" + run.stdoutFile().getFileName() + "]");
