@@ -30,7 +30,7 @@ public final class HostileConditionsDrill implements FaultDrill {
   /** One injection is the connected-mode check; the rest go to the conditions, case by case in turn. */
   @Override
   public void run(Path workDir, int injections, FaultLedger ledger) throws Exception {
-    log.printf("  %s: seed %d (rerun with -Dfaults.seed=%d)%n", name(), seed, seed);
+    log.printf("  %s: seed %d (again: RESCUEFLEET_JAVA_OPTS=-Dfaults.seed=%d bench/run faults)%n", name(), seed, seed);
     new HostileConditions(Files.createDirectories(workDir.resolve("conditions")), seed, log)
         .run(Math.max(1, injections - 1), ledger);
     new SlowSourceElsewhere(Files.createDirectories(workDir.resolve("connected")), log).run(ledger);

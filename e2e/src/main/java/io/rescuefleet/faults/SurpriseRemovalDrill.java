@@ -27,7 +27,7 @@ public final class SurpriseRemovalDrill implements FaultDrill {
 
   @Override
   public void run(Path workDir, int injections, FaultLedger ledger) throws Exception {
-    log.printf("  %s: seed %d (rerun with -Dfaults.seed=%d)%n", name(), seed, seed);
+    log.printf("  %s: seed %d (again: RESCUEFLEET_JAVA_OPTS=-Dfaults.seed=%d bench/run faults)%n", name(), seed, seed);
     new SurpriseRemoval(workDir, seed, log).run(injections, ledger);
   }
 }
