@@ -2,7 +2,9 @@ package io.rescuefleet.bench;
 
 import io.rescuefleet.faults.FaultDrill;
 import io.rescuefleet.faults.FaultLedger;
+import io.rescuefleet.faults.HostileConditionsDrill;
 import io.rescuefleet.faults.OperatorOutageDrill;
+import io.rescuefleet.faults.SurpriseRemovalDrill;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +20,17 @@ import java.util.stream.Collectors;
  * {@code faults: injected=N survived=N lost=N false_success=N}. The goal is lost=0 and
  * false_success=0 with at least 100 injections. {@code -Dfaults.scale=F} scales every drill's count;
  * {@code -Dfaults.only=NAME[,NAME]} runs only the drills named.
+ * {@code -Dfaults.seed=N} repeats a run's random injection points (each drill prints its seed).
  */
 final class FaultsBenchmark implements Benchmark {
   /** Each drill with the number of faults it injects in a full run. */
   private record Planned(FaultDrill drill, int injections) {}
 
+  private static final long SEED = Long.getLong("faults.seed", System.nanoTime() & 0xffff_ffffL);
+
   private static final List<Planned> DRILLS = List.of(
+      new Planned(new SurpriseRemovalDrill(SEED, System.out), 120),
+      new Planned(new HostileConditionsDrill(SEED, System.out), 23),
       new Planned(OperatorOutageDrill.full(), 12));
 
   @Override

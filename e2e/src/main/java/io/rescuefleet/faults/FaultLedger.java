@@ -54,23 +54,24 @@ public final class FaultLedger {
     return figures.getOrDefault(name, 0L);
   }
 
-  /** {@code faults: injected=N survived=N lost=N false_success=N} (plus not_recovered when any). */
+  /** {@code faults: injected=N survived=N lost=N false_success=N} (plus not_recovered and unclear when any). */
   public synchronized String summaryLine() {
     String line = String.format(Locale.ROOT, "faults: injected=%d survived=%d lost=%d false_success=%d",
         injected(), count(Outcome.SURVIVED), count(Outcome.LOST), count(Outcome.FALSE_SUCCESS));
     int notRecovered = count(Outcome.NOT_RECOVERED);
-    return notRecovered == 0 ? line : line + " not_recovered=" + notRecovered;
+    int unclear = count(Outcome.UNCLEAR);
+    return line + (notRecovered == 0 ? "" : " not_recovered=" + notRecovered) + (unclear == 0 ? "" : " unclear=" + unclear);
   }
 
   /** A row per fault kind, then every finding, then the figures. */
   public synchronized void printTable(PrintStream out) {
     int width = Math.max(10, byKind.keySet().stream().mapToInt(String::length).max().orElse(0));
-    out.printf(Locale.ROOT, "  %-" + width + "s %8s %8s %5s %13s %13s%n",
-        "KIND", "INJECTED", "SURVIVED", "LOST", "FALSE_SUCCESS", "NOT_RECOVERED");
-    byKind.forEach((kind, counts) -> out.printf(Locale.ROOT, "  %-" + width + "s %8d %8d %5d %13d %13d%n", kind,
+    out.printf(Locale.ROOT, "  %-" + width + "s %8s %8s %5s %13s %13s %7s%n",
+        "KIND", "INJECTED", "SURVIVED", "LOST", "FALSE_SUCCESS", "NOT_RECOVERED", "UNCLEAR");
+    byKind.forEach((kind, counts) -> out.printf(Locale.ROOT, "  %-" + width + "s %8d %8d %5d %13d %13d %7d%n", kind,
         counts.values().stream().mapToInt(Integer::intValue).sum(), counts.getOrDefault(Outcome.SURVIVED, 0),
         counts.getOrDefault(Outcome.LOST, 0), counts.getOrDefault(Outcome.FALSE_SUCCESS, 0),
-        counts.getOrDefault(Outcome.NOT_RECOVERED, 0)));
+        counts.getOrDefault(Outcome.NOT_RECOVERED, 0), counts.getOrDefault(Outcome.UNCLEAR, 0)));
     for (Finding f : findings) {
       out.printf(Locale.ROOT, "  ! %s %s: %s%n", f.kind(), f.outcome(), f.detail());
     }

@@ -9,5 +9,11 @@ public enum Outcome {
   /** A report, an exit code or {@code inspect} claimed success for work that was not done or not right. */
   FALSE_SUCCESS,
   /** No false claim and nothing lost, but the next attempt did not converge in one apply. */
-  NOT_RECOVERED
+  NOT_RECOVERED,
+  /**
+   * No false claim, nothing lost, and the next attempt converged, but the run ended unclearly: the
+   * wrong exit code, a catch-all reason or a message that does not say what happened, or left the
+   * stick's devices and mounts behind although it lived to release them.
+   */
+  UNCLEAR
 }

@@ -8,27 +8,42 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fetches a URL into a partial file, resuming where an earlier attempt stopped: an HTTP Range request
- * for http(s), an offset for file URLs.
+ * for http(s), an offset for file URLs. A source that sends nothing for the stall timeout (no response,
+ * or a body gone silent) is given up on with a message saying so; a slow one that still sends is waited for.
  */
 final class Fetcher {
   private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
   private static final int BUFFER = 1 << 20;
+  private static final long POLL_MILLIS = 200;
 
+  private final Duration stall;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(30))
       .followRedirects(HttpClient.Redirect.NORMAL)
       .build();
+
+  /** @param stall how long a source may send nothing before it counts as stalled */
+  Fetcher(Duration stall) {
+    this.stall = stall;
+  }
 
   /** Appends the rest of {@code url} to {@code partial}. */
   void fetch(String url, Path partial, Cancellation cancellation, LongConsumer progress) {
@@ -65,24 +80,78 @@ final class Fetcher {
 
   private void download(URI uri, Path partial, long have, Cancellation cancellation, LongConsumer progress)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET();
+    // The stall timeout covers the wait for the response too: a source that never answers is stalled.
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(stall).GET();
     if (have > 0) {
       request.header("Range", "bytes=" + have + "-");
     }
-    HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream body = response.body()) {
-      int status = response.statusCode();
-      if (status == 416 && have > 0) {
-        return; // the partial file already holds everything; verification decides whether it is right
-      }
-      if (status == 200 && have > 0) {
-        LOG.info("download restarts url={} reason=server ignored range", uri);
-        Files.delete(partial);
-      } else if (status != 200 && status != 206) {
-        throw new SourceFailedException(uri + ": HTTP " + status);
-      }
-      append(body, partial, cancellation, progress);
+    HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
+    } catch (HttpTimeoutException e) {
+      throw new SourceFailedException(uri + ": no response within " + stall.toSeconds() + " s; the source stalled", e);
     }
+    int status = response.statusCode();
+    if (status == 416 && have > 0) {
+      discard(response.body());
+      return; // the partial file already holds everything; verification decides whether it is right
+    }
+    if (status == 200 && have > 0) {
+      LOG.info("download restarts url={} reason=server ignored range", uri);
+      Files.delete(partial);
+      have = 0;
+    } else if (status != 200 && status != 206) {
+      discard(response.body());
+      throw new SourceFailedException(uri + ": HTTP " + status);
+    }
+    long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    BodyWriter writer = new BodyWriter(partial, progress);
+    response.body().subscribe(writer);
+    while (true) {
+      try {
+        writer.done().get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        return;
+      } catch (TimeoutException e) {
+        if (cancellation.isCancelled()) {
+          writer.cancel();
+          cancellation.check();
+        }
+        if (writer.nanosSinceData() > stall.toNanos()) {
+          writer.cancel();
+          throw new SourceFailedException(uri + ": no data for " + stall.toSeconds() + " s after " + received(have, writer,
+              length) + "; the source stalled");
+        }
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        throw new SourceFailedException(uri + ": the download broke off after " + received(have, writer, length) + " ("
+            + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")", cause);
+      }
+    }
+  }
+
+  /** "N bytes" or "N of M bytes", counting what an earlier attempt got. */
+  private static String received(long have, BodyWriter writer, long length) {
+    long got = have + writer.bytes();
+    return length >= 0 ? got + " of " + (have + length) + " bytes" : got + " bytes";
+  }
+
+  /** Reads no body: drops the connection's rest. */
+  private static void discard(Flow.Publisher<List<ByteBuffer>> body) {
+    body.subscribe(new Flow.Subscriber<>() {
+      @Override
+      public void onSubscribe(Flow.Subscription s) {
+        s.cancel();
+      }
+
+      @Override
+      public void onNext(List<ByteBuffer> item) {}
+
+      @Override
+      public void onError(Throwable throwable) {}
+
+      @Override
+      public void onComplete() {}
+    });
   }
 
   private static void append(InputStream in, Path partial, Cancellation cancellation, LongConsumer progress)

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,11 +43,18 @@ public final class ImageCache {
   private final Path objects;
   private final Path partial;
   private final Path locks;
-  private final Fetcher fetcher = new Fetcher();
+  private final Fetcher fetcher;
   private final SignatureChecker signatures;
   private final Map<String, Object> inProcess = new ConcurrentHashMap<>();
 
+  /** A cache whose downloads give up on a source silent for {@link #defaultStallTimeout()}. */
   public ImageCache(Path dir, ProcessRunner runner) {
+    this(dir, runner, defaultStallTimeout());
+  }
+
+  /** @param stall how long a source may send nothing before its download fails as stalled */
+  public ImageCache(Path dir, ProcessRunner runner, Duration stall) {
+    this.fetcher = new Fetcher(stall);
     this.objects = dir.resolve("objects");
     this.partial = dir.resolve("partial");
     this.locks = dir.resolve("locks");
@@ -61,6 +69,16 @@ public final class ImageCache {
       Files.createDirectories(locks);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the image cache in " + objects.getParent(), e);
+    }
+  }
+
+  /** {@code RESCUEFLEET_SOURCE_STALL_SECONDS}, else 60 s: long enough for a busy mirror, short of forever. */
+  public static Duration defaultStallTimeout() {
+    String env = System.getenv("RESCUEFLEET_SOURCE_STALL_SECONDS");
+    try {
+      return env == null || env.isBlank() ? Duration.ofSeconds(60) : Duration.ofSeconds(Math.max(1, Long.parseLong(env.strip())));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("RESCUEFLEET_SOURCE_STALL_SECONDS=" + env + ": expected a number of seconds", e);
     }
   }
 
@@ -89,6 +107,29 @@ public final class ImageCache {
       return Optional.of(new CachedImage(sha256, object, record.size(), record.chunkSize(), record.chunks()));
     } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether the object still hashes to its SHA-256. Its record vouches for it by size and mtime only,
+   * which rot on the station's disk (or a stray write keeping the mtime) does not change.
+   */
+  public boolean intact(CachedImage image) {
+    try {
+      return hash(image.file(), new ArrayList<>(), Cancellation.none()).equals(image.sha256());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Removes the object and its record; the next {@link #ensure} fetches it again. */
+  public void evict(String sha256) {
+    try {
+      Files.deleteIfExists(objects.resolve(sha256 + ".json"));
+      Files.deleteIfExists(objects.resolve(sha256));
+      LOG.warn("image evicted from the cache sha256={}", sha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove cache entry " + sha256 + " from " + objects.getParent(), e);
     }
   }
 

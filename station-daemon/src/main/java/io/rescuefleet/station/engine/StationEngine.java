@@ -17,6 +17,7 @@ import io.rescuefleet.station.execute.Works;
 import io.rescuefleet.station.failure.Cancellation;
 import io.rescuefleet.station.failure.FailureKind;
 import io.rescuefleet.station.failure.StationException;
+import io.rescuefleet.station.failure.StickIoException;
 import io.rescuefleet.station.interlock.Admission;
 import io.rescuefleet.station.interlock.SafetyInterlock;
 import io.rescuefleet.station.interlock.SerialMismatchException;
@@ -136,8 +137,17 @@ public final class StationEngine {
       LOG.warn("run failed drive={} device={} reason={} message={}", assignment.driveKey(), device, e.reason(), e.getMessage());
       state.fail(e.reason(), e.getMessage(), e.kind());
     } catch (RuntimeException e) {
-      LOG.error("run failed drive={} device={}", assignment.driveKey(), device, e);
-      state.fail("EngineError", describe(e), FailureKind.OTHER);
+      var io = StickIoException.ioCause(e);
+      if (io.isPresent()) {
+        // Reading the stick failed outside an action (observing, verifying): the stick, not the engine, is at fault.
+        StickIoException stick = StickIoException.of("reading " + device, io.get());
+        LOG.warn("run failed drive={} device={} reason={} message={}", assignment.driveKey(), device, stick.reason(),
+            stick.getMessage());
+        state.fail(stick.reason(), stick.getMessage(), stick.kind());
+      } else {
+        LOG.error("run failed drive={} device={}", assignment.driveKey(), device, e);
+        state.fail("EngineError", describe(e), FailureKind.OTHER);
+      }
     }
     long sectorsAfter = BlockDevices.sectorsWritten(device);
     if (sectorsBefore >= 0 && sectorsAfter >= 0) {

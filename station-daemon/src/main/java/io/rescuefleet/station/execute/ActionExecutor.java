@@ -4,7 +4,10 @@ import io.rescuefleet.station.fs.StickPaths;
 import io.rescuefleet.api.validate.PathRules;
 import io.rescuefleet.api.wire.ReportBatch.Direction;
 import io.rescuefleet.station.cache.CachedImage;
+import io.rescuefleet.station.cache.SourceFailedException;
 import io.rescuefleet.station.device.BlockDevices;
+import io.rescuefleet.station.failure.StationException;
+import io.rescuefleet.station.failure.StickIoException;
 import io.rescuefleet.station.manifest.ManifestCodec;
 import io.rescuefleet.station.manifest.ManifestComposer;
 import io.rescuefleet.station.manifest.StickManifest;
@@ -22,6 +25,7 @@ import io.rescuefleet.station.plan.FormatDataPartition;
 import io.rescuefleet.station.plan.FormatEfiPartition;
 import io.rescuefleet.station.plan.Plan;
 import io.rescuefleet.station.plan.PrepareWtgImage;
+import io.rescuefleet.station.plan.RecordWtg;
 import io.rescuefleet.station.plan.RelabelDataPartition;
 import io.rescuefleet.station.plan.RemoveVentoyMenu;
 import io.rescuefleet.station.plan.RemoveWtg;
@@ -101,9 +105,10 @@ public final class ActionExecutor {
         reports.add(window.report(action, moved, true, null));
         listener.finished(action, reports.get(reports.size() - 1));
       } catch (RuntimeException e) {
-        reports.add(window.report(action, 0, false, e.getMessage()));
+        RuntimeException failure = onTheStick(action, e);
+        reports.add(window.report(action, 0, false, failure.getMessage()));
         listener.finished(action, reports.get(reports.size() - 1));
-        return new ExecutionResult(reports, written(disk, writtenBefore, run), run.read.get(), e);
+        return new ExecutionResult(reports, written(disk, writtenBefore, run), run.read.get(), failure);
       }
       i++;
     }
@@ -129,6 +134,23 @@ public final class ActionExecutor {
       return new ActionReport(action.type(), action.target(), action.describe(), direction(action), bytes, seconds, ok,
           error);
     }
+  }
+
+  /**
+   * An I/O error of an action on the stick, as the condition it is: the data partition full, or the stick
+   * failing or gone (pulled, its FUSE daemon dead), with what the system said. Other failures as they are.
+   */
+  private static RuntimeException onTheStick(Action action, RuntimeException e) {
+    if (e instanceof StationException || action instanceof FetchImage || action instanceof PrepareWtgImage) {
+      return e;
+    }
+    return StickIoException.ioCause(e).<RuntimeException>map(io -> {
+      String says = StickIoException.systemSays(io);
+      if (says.contains("No space left on device")) {
+        return new InsufficientSpaceException(action.describe() + ": the data partition is full (" + says + ")");
+      }
+      return StickIoException.of(action.describe(), io);
+    }).orElse(e);
   }
 
   private static Direction direction(Action action) {
@@ -224,8 +246,7 @@ public final class ActionExecutor {
         CachedImage source = source(a.sha256(), a.path());
         FileCheck check = works.readBack().readBack(session, a.path(), source, ctx.cancellation(), progress(a, Direction.read));
         if (!check.matches()) {
-          throw new VerifyFailedException(a.path() + " read back from " + session.disk() + " differs from what was "
-              + "written: " + check.detail());
+          throw unverified(a, source, check);
         }
         verified.put(a.path(), new FileRecord(a.path(), a.entry(), source.size(), 0, a.sha256(), source.chunkSize(),
             source.chunks(), java.time.Instant.now().toString()));
@@ -281,8 +302,9 @@ public final class ActionExecutor {
         works.volume().copyAll(session, copies, ctx.cancellation(), events);
         return null;
       } catch (RuntimeException e) {
-        events.failed(e);
-        return e;
+        RuntimeException failure = onTheStick(batch.get(Math.min(events.current, batch.size() - 1)), e);
+        events.failed(failure);
+        return failure;
       }
     }
 
@@ -337,6 +359,31 @@ public final class ActionExecutor {
       }
     }
 
+    /**
+     * Why a copy did not read back as its source, after taking the copy away (it is this run's, and wrong:
+     * left in place, the next run would take it for a stranger's file in the way). A source that no
+     * longer hashes right is the cache's fault, not the stick's: it leaves the cache, to be fetched again.
+     */
+    private RuntimeException unverified(VerifyFile a, CachedImage source, FileCheck check) {
+      try {
+        works.volume().delete(session.writableRoot(), a.path());
+      } catch (RuntimeException e) {
+        LOG.warn("unverified copy not removed path={} error={}", a.path(), e.getMessage());
+      }
+      if (check.status() == FileCheck.Status.UNREADABLE) {
+        return new StickIoException("verify " + a.path() + " from " + session.disk() + ": " + check.detail()
+            + " (the stick did not answer: was it pulled, or is it failing?)", null);
+      }
+      if (!works.sources().intact(source)) {
+        works.sources().evict(source.sha256());
+        return new SourceFailedException("the station's cached copy of " + a.entry() + " (cache/"
+            + source.sha256().substring(0, 12) + ") is corrupt: it no longer hashes to its SHA-256; it was removed from "
+            + "the cache and is fetched again on the next run (" + a.path() + " was not kept)");
+      }
+      return new VerifyFailedException(a.path() + " read back from " + session.disk() + " differs from what was "
+          + "written: " + check.detail() + " (the copy was removed)");
+    }
+
     /** Windows To Go steps; what they apply or remove is recorded by the manifest written after them. */
     private long windowsToGo(WtgAction action) {
       if (action instanceof PrepareWtgImage a) {
@@ -353,6 +400,10 @@ public final class ActionExecutor {
         works.volume().writeAtomically(session.writableRoot(), VolumeProbe.MANIFEST, bytes);
         onStick = Optional.of(retracted);
         return count(bytes.length);
+      }
+      if (action instanceof RecordWtg a) {
+        wtg = new ManifestComposer.WtgChange(a.record());
+        return 0;
       }
       if (action instanceof CreateWtgPartition a) {
         session.quiesced();

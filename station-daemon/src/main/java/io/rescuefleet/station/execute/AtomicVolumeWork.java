@@ -42,7 +42,7 @@ public final class AtomicVolumeWork implements VolumeWork {
       }
       fsyncDirectory(staging);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean " + staging, e);
+      throw new UncheckedIOException("cannot clean " + VolumeProbe.STAGING_DIR, e);
     }
   }
 
@@ -172,7 +172,7 @@ public final class AtomicVolumeWork implements VolumeWork {
     try {
       Files.createDirectories(staging);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + staging, e);
+      throw new UncheckedIOException("cannot create " + VolumeProbe.STAGING_DIR, e);
     }
     return staging.resolve(target.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8) + ".part");
   }

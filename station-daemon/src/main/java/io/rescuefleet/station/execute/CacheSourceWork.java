@@ -25,4 +25,14 @@ public final class CacheSourceWork implements SourceWork {
   public Optional<CachedImage> cached(String sha256) {
     return cache.lookup(sha256);
   }
+
+  @Override
+  public boolean intact(CachedImage image) {
+    return cache.intact(image);
+  }
+
+  @Override
+  public void evict(String sha256) {
+    cache.evict(sha256);
+  }
 }

@@ -11,4 +11,10 @@ public interface SourceWork {
   CachedImage fetch(FetchImage action, Cancellation cancellation, LongConsumer progress);
 
   Optional<CachedImage> cached(String sha256);
+
+  /** Hashes the cached object again: false when it no longer is the image its record vouches for. */
+  boolean intact(CachedImage image);
+
+  /** Drops an object from the cache, so the next run fetches it again. */
+  void evict(String sha256);
 }

@@ -46,7 +46,8 @@ public final class Mounter {
     try {
       runner.run(command);
     } catch (RuntimeException e) {
-      deleteQuietly(dir);
+      // A FUSE driver killed while mounting (the stick pulled) may have mounted first: never leave that behind.
+      releaseQuietly(dir);
       throw e;
     }
     LOG.debug("volume mounted device={} dir={} driver={} mode={}", device, dir, driver, ro);
@@ -75,6 +76,27 @@ public final class Mounter {
     }
     deleteQuietly(dir);
     LOG.debug("volume unmounted dir={}", dir);
+  }
+
+  /** Unmounts {@code dir} if anything is mounted there (lazily when that fails), then removes it. */
+  void releaseQuietly(Path dir) {
+    // umount says "not mounted" when nothing is; a dead FUSE mount cannot even be stat'ed, so just try.
+    if (runner.runAllowingFailure(Command.of("umount", dir.toString())).exitCode() != 0 && mounted(dir)) {
+      runner.runAllowingFailure(Command.of("umount", "--lazy", dir.toString()));
+    }
+    deleteQuietly(dir);
+  }
+
+  /** Whether /proc/self/mountinfo lists a mount on {@code dir}. */
+  static boolean mounted(Path dir) {
+    try {
+      String wanted = dir.toAbsolutePath().toString().replace(" ", "\\040");
+      return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+          .map(l -> l.split(" "))
+          .anyMatch(f -> f.length > 4 && f[4].equals(wanted));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static void deleteQuietly(Path dir) {

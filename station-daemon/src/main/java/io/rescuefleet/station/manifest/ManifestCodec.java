@@ -141,6 +141,16 @@ public final class ManifestCodec {
         }
       }
     }
+    Set<String> pending = new HashSet<>();
+    for (String p : m.pending()) {
+      Optional<String> pathProblem = p == null ? Optional.of("missing") : PathRules.check(p);
+      if (pathProblem.isPresent()) {
+        return Optional.of("pending " + p + ": path " + pathProblem.get());
+      }
+      if (!pending.add(PathRules.collisionKey(p)) || seen.contains(PathRules.collisionKey(p))) {
+        return Optional.of("pending " + p + " listed twice");
+      }
+    }
     if (m.lifetimeBytesWritten() < 0 || m.sampleCursor() < 0) {
       return Optional.of("negative counters");
     }

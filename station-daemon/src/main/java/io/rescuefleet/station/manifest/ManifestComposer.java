@@ -64,26 +64,36 @@ public final class ManifestComposer {
     String uuid = previous.map(StickManifest::driveUuid).orElseGet(() -> UUID.randomUUID().toString());
     // Claim the spec only once everything in it is on the stick; otherwise keep what was last reached.
     String digest = update.specReached() ? update.specDigest() : previous.map(StickManifest::specDigest).orElse(null);
+    // Nothing stays pending: the plan copied and verified, adopted or deleted every pending path before this write.
     return new StickManifest(StickManifest.SCHEMA_VERSION, uuid, update.driveKey(), digest, update.ventoyJsonSha256(),
         clock.instant().toString(), WRITER,
         previous.map(StickManifest::lifetimeBytesWritten).orElse(0L) + update.bytesWrittenThisRun(),
         cursor, files, history,
-        update.wtg() != null ? update.wtg().record() : previous.map(StickManifest::wtg).orElse(null));
+        update.wtg() != null ? update.wtg().record() : previous.map(StickManifest::wtg).orElse(null), List.of());
   }
 
   /** The manifest without its Windows To Go record: written before that system is changed or removed. */
   public StickManifest withoutWtg(StickManifest previous) {
     return new StickManifest(previous.schemaVersion(), previous.driveUuid(), previous.driveKey(), null,
         previous.ventoyJsonSha256(), clock.instant().toString(), WRITER, previous.lifetimeBytesWritten(),
-        previous.sampleCursor(), previous.files(), previous.verifications(), null);
+        previous.sampleCursor(), previous.files(), previous.verifications(), null, previous.pending());
   }
 
-  /** The previous manifest without {@code paths}: written before those files are changed. */
+  /**
+   * The previous manifest without {@code paths} and without its claim of a spec: written before those
+   * files (or ventoy.json, which stays RescueFleet's anyway) are changed. The files stay RescueFleet's, as
+   * pending, until a later manifest accounts for them.
+   */
   public StickManifest retract(StickManifest previous, List<String> paths) {
     Set<String> gone = paths.stream().map(PathRules::collisionKey).collect(Collectors.toSet());
+    String json = PathRules.collisionKey(PathRules.VENTOY_JSON);
     List<FileRecord> kept = previous.files().stream().filter(f -> !gone.contains(PathRules.collisionKey(f.path()))).toList();
+    List<String> pending = new ArrayList<>(previous.pending());
+    Set<String> known = pending.stream().map(PathRules::collisionKey).collect(Collectors.toSet());
+    paths.stream().filter(p -> !PathRules.collisionKey(p).equals(json) && known.add(PathRules.collisionKey(p)))
+        .forEach(pending::add);
     return new StickManifest(previous.schemaVersion(), previous.driveUuid(), previous.driveKey(), null,
-        previous.ventoyJsonSha256(), clock.instant().toString(), WRITER, previous.lifetimeBytesWritten(),
-        previous.sampleCursor(), kept, previous.verifications(), previous.wtg());
+        gone.contains(json) ? null : previous.ventoyJsonSha256(), clock.instant().toString(), WRITER,
+        previous.lifetimeBytesWritten(), previous.sampleCursor(), kept, previous.verifications(), previous.wtg(), pending);
   }
 }

@@ -17,6 +17,9 @@ import java.util.Optional;
  *     actions' own count only where the device keeps none
  * @param sampleCursor where the next Sampled verification starts, in chunks over all files
  * @param wtg the Windows To Go system applied, or null (written by the Windows To Go work)
+ * @param pending paths RescueFleet still owns but no longer vouches for: retracted before being replaced
+ *     or deleted, so that a run cut short between the retraction and the change leaves them RescueFleet's
+ *     to finish, not a stranger's files it must never touch
  */
 public record StickManifest(
     int schemaVersion,
@@ -30,7 +33,8 @@ public record StickManifest(
     long sampleCursor,
     List<FileRecord> files,
     List<VerifyRecord> verifications,
-    WtgRecord wtg) {
+    WtgRecord wtg,
+    List<String> pending) {
 
   /** The version this code writes; a manifest of a later version is read as "unknown state". */
   public static final int SCHEMA_VERSION = 1;
@@ -40,6 +44,15 @@ public record StickManifest(
   public StickManifest {
     files = files == null ? List.of() : List.copyOf(files);
     verifications = verifications == null ? List.of() : List.copyOf(verifications);
+    pending = pending == null ? List.of() : List.copyOf(pending);
+  }
+
+  /** A manifest with nothing pending. */
+  public StickManifest(int schemaVersion, String driveUuid, String driveKey, String specDigest, String ventoyJsonSha256,
+      String writtenAt, String writer, long lifetimeBytesWritten, long sampleCursor, List<FileRecord> files,
+      List<VerifyRecord> verifications, WtgRecord wtg) {
+    this(schemaVersion, driveUuid, driveKey, specDigest, ventoyJsonSha256, writtenAt, writer, lifetimeBytesWritten,
+        sampleCursor, files, verifications, wtg, List.of());
   }
 
   public Optional<FileRecord> file(String path) {

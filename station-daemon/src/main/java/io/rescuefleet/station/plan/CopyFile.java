@@ -12,7 +12,8 @@ public record CopyFile(String path, String entry, String sha256, long size, Reas
     FORMATTED("new filesystem"),
     SIZE_DIFFERS("size differs"),
     CORRUPT("content differs from its verified hash"),
-    SPEC_CHANGED("spec names new content");
+    SPEC_CHANGED("spec names new content"),
+    UNFINISHED("left unverified by an interrupted run");
 
     private final String words;
 

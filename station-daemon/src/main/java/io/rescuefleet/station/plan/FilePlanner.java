@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Plans the data partition's content: which images to fetch, copy, verify and delete, ventoy.json,
@@ -34,6 +36,7 @@ final class FilePlanner {
   /** The planned steps by kind, so the planner can order them. */
   record Outcome(
       List<FetchImage> fetches,
+      RetractManifestEntries retraction,
       List<Action> prepare,
       List<DeleteFile> deletes,
       List<CopyFile> copies,
@@ -46,13 +49,17 @@ final class FilePlanner {
   /**
    * @param othersReachable whether the disk-level and Windows To Go parts can reach the spec
    * @param windowsToGoChanges whether the plan applies or removes Windows To Go, which the manifest records
+   * @param layoutChanges whether the plan changes the table, a filesystem or the boot code, which a claimed spec covers
    */
   Outcome plan(DesiredDrive desired, ObservedDrive observed, boolean formatted, boolean othersReachable,
-      boolean windowsToGoChanges) {
+      boolean windowsToGoChanges, boolean layoutChanges) {
     VolumeState volume = formatted ? null : observed.volume();
     Optional<StickManifest> manifest = volume == null ? Optional.empty() : volume.manifest().valid();
     Map<String, ObservedFile> present = byKey(volume == null ? List.of() : volume.files(), ObservedFile::path);
     Map<String, FileRecord> owned = byKey(manifest.map(StickManifest::files).orElse(List.of()), FileRecord::path);
+    // Retracted by a run that did not finish: still RescueFleet's to replace or delete, but vouched for by nobody.
+    Set<String> pending = manifest.map(StickManifest::pending).orElse(List.of()).stream().map(PathRules::collisionKey)
+        .collect(Collectors.toSet());
 
     List<CopyFile> copies = new ArrayList<>();
     List<FileRecord> carried = new ArrayList<>();
@@ -86,6 +93,8 @@ final class FilePlanner {
         recordsChanged = true;
       } else if (record != null) {
         copies.add(new CopyFile(want.path(), want.entry(), want.sha256(), size, CopyFile.Reason.SPEC_CHANGED));
+      } else if (pending.contains(key)) {
+        copies.add(new CopyFile(want.path(), want.entry(), want.sha256(), size, CopyFile.Reason.UNFINISHED));
       } else {
         notes.add(PlanNote.unconverged("UnmanagedFileInTheWay", want.path() + " exists, was not written by "
             + "RescueFleet and is not the content of entry \"" + want.entry() + "\"; move or delete it"));
@@ -104,10 +113,22 @@ final class FilePlanner {
       }
     }
 
+    for (String key : pending) {
+      boolean wanted = desired.files().stream().anyMatch(f -> PathRules.collisionKey(f.path()).equals(key));
+      if (!wanted) {
+        recordsChanged = true; // the manifest written last no longer lists it
+        ObservedFile have = present.get(key);
+        if (have != null && !owned.containsKey(key)) {
+          deletes.add(new DeleteFile(have.path(), have.size(), "left by an interrupted run, no longer in the spec"));
+        }
+      }
+    }
+
     List<String> unmanaged = new ArrayList<>();
     for (Map.Entry<String, ObservedFile> e : present.entrySet()) {
       boolean wanted = desired.files().stream().anyMatch(f -> PathRules.collisionKey(f.path()).equals(e.getKey()));
-      if (!wanted && !owned.containsKey(e.getKey()) && !e.getKey().equals(PathRules.collisionKey(PathRules.VENTOY_JSON))
+      if (!wanted && !owned.containsKey(e.getKey()) && !pending.contains(e.getKey())
+          && !e.getKey().equals(PathRules.collisionKey(PathRules.VENTOY_JSON))
           && !windowsToGoVhd(desired, observed, e.getKey()) && !ourMenu(volume, e.getKey())) {
         unmanaged.add(e.getValue().path());
       }
@@ -124,13 +145,21 @@ final class FilePlanner {
       }
     }
 
-    List<Action> prepare = new ArrayList<>();
+    WriteVentoyJson ventoyJson = ventoyJson(desired, volume, manifest, formatted);
+
+    // Whatever the manifest vouches for is withdrawn before it changes: the files to replace or delete,
+    // ventoy.json (whose hash it records), and with them its claim of a spec; the claim alone when the
+    // layout it also covers changes.
     List<String> retract = new ArrayList<>();
     copies.stream().map(CopyFile::path).filter(p -> owned.containsKey(PathRules.collisionKey(p))).forEach(retract::add);
-    deletes.stream().map(DeleteFile::path).forEach(retract::add);
-    if (!retract.isEmpty()) {
-      prepare.add(new RetractManifestEntries(retract));
+    deletes.stream().map(DeleteFile::path).filter(p -> owned.containsKey(PathRules.collisionKey(p))).forEach(retract::add);
+    if (ventoyJson != null && manifest.map(m -> m.ventoyJsonSha256() != null).orElse(false)) {
+      retract.add(PathRules.VENTOY_JSON);
     }
+    boolean claimed = manifest.map(m -> m.specDigest() != null).orElse(false);
+    RetractManifestEntries retraction = !retract.isEmpty() || (claimed && layoutChanges)
+        ? new RetractManifestEntries(retract) : null;
+    List<Action> prepare = new ArrayList<>();
     if (volume != null && !volume.stagingLeftovers().isEmpty()) {
       prepare.add(new CleanStaging(volume.stagingLeftovers()));
     }
@@ -139,10 +168,8 @@ final class FilePlanner {
         .map(c -> new VerifyFile(c.path(), c.entry(), c.sha256(), c.size()))
         .toList();
 
-    WriteVentoyJson ventoyJson = ventoyJson(desired, volume, manifest, formatted);
-
     boolean somethingWritten = !copies.isEmpty() || !deletes.isEmpty() || ventoyJson != null || !prepare.isEmpty()
-        || windowsToGoChanges;
+        || retraction != null || windowsToGoChanges;
     VerifyPass pass = observed.verifyPass();
     boolean recordPass = pass != null && pass.mode() != VerifyMode.Quick && pass.filesChecked() > 0;
     boolean reachable = othersReachable && notes.isEmpty();
@@ -159,7 +186,7 @@ final class FilePlanner {
       boolean bookkeeping = !somethingWritten && !recordsChanged && !identityChanged;
       write = new WriteManifest(why, carried, copies.stream().map(CopyFile::path).toList(), pass, reachable, bookkeeping);
     }
-    return new Outcome(fetches, prepare, deletes, copies, verifies, ventoyJson, write, notes, unmanaged);
+    return new Outcome(fetches, retraction, prepare, deletes, copies, verifies, ventoyJson, write, notes, unmanaged);
   }
 
   private static WriteVentoyJson ventoyJson(DesiredDrive desired, VolumeState volume, Optional<StickManifest> manifest,

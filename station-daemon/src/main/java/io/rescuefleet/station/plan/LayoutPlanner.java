@@ -27,19 +27,21 @@ final class LayoutPlanner {
 
     LayoutCheck.Verdict table = LayoutCheck.check(observed.table(), layout);
     boolean tableRewritten = !table.matches();
+    boolean formatted = false;
+    DataRegionState data = observed.data();
+    String wanted = desired.filesystemType();
+    // The data region is formatted before the table is rewritten: a filesystem that does not fit the new
+    // layout, and the manifest on it that claims the old spec, never outlive the old table.
+    if (!data.signature().is(wanted) || data.volumeBytes() != layout.data().sizeBytes()) {
+      actions.add(new FormatDataPartition(desired.filesystem(), desired.dataLabel(), layout.data(), describe(data, layout)));
+      formatted = true;
+    }
     if (tableRewritten) {
       String wantLabel = layout.style() == io.rescuefleet.api.v1alpha1.PartitionStyle.GPT ? PartitionTable.GPT : PartitionTable.DOS;
       String keepId = wantLabel.equals(observed.table().label()) ? observed.table().id() : null;
       actions.add(new WritePartitionTable(layout, keepId, table.keep(), table.differences()));
     }
-
-    boolean formatted = false;
-    DataRegionState data = observed.data();
-    String wanted = desired.filesystemType();
-    if (!data.signature().is(wanted) || data.volumeBytes() != layout.data().sizeBytes()) {
-      actions.add(new FormatDataPartition(desired.filesystem(), desired.dataLabel(), layout.data(), describe(data, layout)));
-      formatted = true;
-    } else if (!Objects.equals(desired.dataLabel(), data.signature().label())) {
+    if (!formatted && !Objects.equals(desired.dataLabel(), data.signature().label())) {
       actions.add(new RelabelDataPartition(desired.filesystem(), desired.dataLabel(), layout.data(), data.signature().label()));
     }
 

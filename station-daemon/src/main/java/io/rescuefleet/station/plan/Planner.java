@@ -43,7 +43,7 @@ public final class Planner {
     }
     boolean othersReachable = notes.stream().allMatch(n -> n.severity() == PlanNote.Severity.INFO);
     FilePlanner.Outcome content = files.plan(desired, observed, disk.dataFormatted(), othersReachable,
-        !windows.actions().isEmpty());
+        !windows.actions().isEmpty(), !disk.actions().isEmpty());
     notes.addAll(content.notes());
     VentoyMenuPlanner.Outcome userMenu = menu.plan(desired.wtg(), observed.wtg(), observed.volume(), disk.dataFormatted(),
         !windows.actions().isEmpty());
@@ -60,6 +60,9 @@ public final class Planner {
     List<Action> actions = new ArrayList<>();
     actions.addAll(content.fetches());
     actions.addAll(windows.preparations());
+    if (content.retraction() != null) {
+      actions.add(content.retraction()); // before the layout too: the manifest's claim of a spec covers it
+    }
     actions.addAll(disk.actions());
     actions.addAll(content.prepare());
     actions.addAll(content.deletes());

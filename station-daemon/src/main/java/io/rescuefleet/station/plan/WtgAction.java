@@ -6,4 +6,4 @@ package io.rescuefleet.station.plan;
  * the manifest's record of it back before changing it.
  */
 public sealed interface WtgAction extends Action
-    permits PrepareWtgImage, RetractWtgRecord, CreateWtgPartition, ApplyWtg, RemoveWtg {}
+    permits PrepareWtgImage, RetractWtgRecord, CreateWtgPartition, ApplyWtg, RemoveWtg, RecordWtg {}

@@ -29,7 +29,7 @@ public final class ProcessRunner {
   public ProcessResult run(Command command) {
     ProcessResult result = start(command);
     if (!result.succeeded()) {
-      throw new ToolFailedException(result, command.tool() + " failed (exit " + result.exitCode() + "): "
+      throw new ToolFailedException(result, command.tool() + " failed (" + exit(result.exitCode()) + "): "
           + tail(firstNonBlank(result.stderr(), result.stdout())) + " [" + command.display() + "]");
     }
     return result;
@@ -105,6 +105,11 @@ public final class ProcessRunner {
       // The tool closed its input early; its exit code tells what happened.
       LOG.debug("tool closed stdin early tool={}", process.info().command().orElse("?"));
     }
+  }
+
+  /** {@code exit 1}, or {@code exit 137, killed by signal 9} for a tool that did not end by itself. */
+  static String exit(int code) {
+    return code > 128 && code < 160 ? "exit " + code + ", killed by signal " + (code - 128) : "exit " + code;
   }
 
   private static String firstNonBlank(String a, String b) {

@@ -13,6 +13,7 @@ import io.rescuefleet.station.plan.CreateWtgPartition;
 import io.rescuefleet.station.plan.FetchImage;
 import io.rescuefleet.station.plan.PlanNote;
 import io.rescuefleet.station.plan.PrepareWtgImage;
+import io.rescuefleet.station.plan.RecordWtg;
 import io.rescuefleet.station.plan.RemoveWtg;
 import io.rescuefleet.station.plan.RetractWtgRecord;
 import io.rescuefleet.station.plan.WtgAction;
@@ -80,6 +81,10 @@ public final class WindowsToGoPlanner implements WtgPlanner {
               expectedBytes(desired, observed)));
         } else if (reasons.isEmpty() && !refused(notes)) {
           WtgMarker m = target.volume().marker().valid().orElseThrow();
+          if (observed.applied() == null || !m.applyId().equals(observed.applied().applyId())) {
+            // Kept as it is, so the manifest must say so: the run that applied it ended before its manifest.
+            actions.add(new RecordWtg(WtgRecords.of(m, target.volume().location())));
+          }
           if (m.bootConfiguration() == BootConfiguration.NotGenerated) {
             notes.add(PlanNote.info(BOOT_NOT_GENERATED, "Windows To Go at " + target.volume().location()
                 + " has no boot configuration: " + m.bootNote()));

@@ -113,9 +113,7 @@ public final class WindowsToGoWork implements WtgWork {
               a.wtg().unattend().sanPolicy(), a.wtg().driversPath(), null, 0, clock.instant()),
           cancellation, progress);
     }
-    return new WtgRecord(marker.profile(), marker.target(), a.target(), marker.applyId(), marker.imageSha256(),
-        marker.imageIndex(), marker.edition(), marker.imageName(), marker.unattendSha256(),
-        marker.bootConfiguration().name(), marker.appliedAt());
+    return WtgRecords.of(marker, a.target());
   }
 
   @Override

@@ -35,6 +35,11 @@ class ImageCacheComponentTest {
   private HttpServer server;
   private final List<String> ranges = new CopyOnWriteArrayList<>();
   private final AtomicBoolean dropFirstTransfer = new AtomicBoolean();
+  /** When at least 0: the bytes a transfer sends before it goes silent (until the test ends). */
+  private final java.util.concurrent.atomic.AtomicLong stallAt = new java.util.concurrent.atomic.AtomicLong(-1);
+  /** When positive: a transfer sends 256 KiB pieces this many milliseconds apart. */
+  private final java.util.concurrent.atomic.AtomicLong trickleMillis = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
   private TestImages.Image image;
 
   @BeforeAll
@@ -52,6 +57,7 @@ class ImageCacheComponentTest {
 
   @AfterEach
   void stop() {
+    ended.countDown();
     server.stop(0);
   }
 
@@ -81,7 +87,33 @@ class ImageCacheComponentTest {
         exchange.getHttpContext().getServer().stop(0); // the connection dies half way
         return;
       }
+      if (stallAt.get() >= 0) {
+        out.write(body, from, (int) stallAt.get());
+        out.flush();
+        try {
+          ended.await(); // silent, the connection open
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
+      for (int at = from; trickleMillis.get() > 0 && at < body.length; at += 256 << 10) {
+        out.write(body, at, Math.min(256 << 10, body.length - at));
+        out.flush();
+        sleep(trickleMillis.get());
+      }
+      if (trickleMillis.get() > 0) {
+        return;
+      }
       out.write(body, from, body.length - from);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -96,7 +128,8 @@ class ImageCacheComponentTest {
     int port = server.getAddress().getPort();
     String url = url("rescue.iso");
     assertThatThrownBy(() -> cache.ensure("rescue", url, image.sha256(), image.size(), null, Cancellation.none(), n -> { }))
-        .isInstanceOf(SourceFailedException.class).hasMessageContaining(url);
+        .isInstanceOf(SourceFailedException.class).hasMessageContaining(url)
+        .hasMessageContaining("the download broke off after").hasMessageContaining(" of " + image.size() + " bytes");
     long partial = Files.size(dir.resolve("cache/partial/" + image.sha256() + ".part"));
     assertThat(partial).isPositive().isLessThan(image.size());
 
@@ -108,6 +141,29 @@ class ImageCacheComponentTest {
     assertThat(Digests.sha256(Files.readAllBytes(cached.file()))).isEqualTo(image.sha256());
     assertThat(cached.chunks()).hasSize(1);
     assertThat(cache.lookup(image.sha256())).isPresent();
+  }
+
+  @Test
+  void aSourceThatGoesSilentIsGivenUpOnAsStalledNotWaitedForForever() {
+    ImageCache cache = new ImageCache(dir.resolve("cache"), RUNNER, java.time.Duration.ofSeconds(1));
+    stallAt.set(1 << 20);
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> cache.ensure("rescue", url("rescue.iso"), image.sha256(), image.size(), null,
+        Cancellation.none(), n -> { }))
+        .isInstanceOf(SourceFailedException.class)
+        .hasMessage("rescue: " + url("rescue.iso") + ": no data for 1 s after 1048576 of " + image.size()
+            + " bytes; the source stalled");
+    assertThat((System.nanoTime() - started) / 1e9).isLessThan(15);
+    assertThat(cache.lookup(image.sha256())).isEmpty();
+  }
+
+  @Test
+  void aSlowSourceThatKeepsSendingIsWaitedFor() throws IOException {
+    ImageCache cache = new ImageCache(dir.resolve("cache"), RUNNER, java.time.Duration.ofSeconds(1));
+    trickleMillis.set(400); // 12 pieces, 0.4 s apart: slower than the stall timeout in all, never silent that long
+    CachedImage cached = cache.ensure("rescue", url("rescue.iso"), image.sha256(), image.size(), null,
+        Cancellation.none(), n -> { });
+    assertThat(Digests.sha256(Files.readAllBytes(cached.file()))).isEqualTo(image.sha256());
   }
 
   @Test

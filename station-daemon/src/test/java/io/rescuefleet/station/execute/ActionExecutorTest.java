@@ -33,6 +33,7 @@ import io.rescuefleet.station.plan.RetractWtgRecord;
 import io.rescuefleet.station.plan.VerifyFile;
 import io.rescuefleet.station.plan.WriteManifest;
 import io.rescuefleet.station.plan.WritePartitionTable;
+import io.rescuefleet.station.plan.WriteVentoyJson;
 import io.rescuefleet.station.verify.Digests;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -128,8 +129,8 @@ class ActionExecutorTest {
         new CopyFile("iso/a.iso", "a", SHA_A, 100, CopyFile.Reason.MISSING), new VerifyFile("iso/a.iso", "a", SHA_A, 100),
         manifest("iso/a.iso"));
     assertThat(r.failure()).isInstanceOf(VerifyFailedException.class)
-        .hasMessage("iso/a.iso read back from /dev/fake differs from what was written: chunk 0 differs");
-    assertThat(work.calls).doesNotContain("write .rescuefleet/manifest.json");
+        .hasMessage("iso/a.iso read back from /dev/fake differs from what was written: chunk 0 differs (the copy was removed)");
+    assertThat(work.calls).doesNotContain("write .rescuefleet/manifest.json").contains("delete iso/a.iso");
     assertThat(reports).last().asString().startsWith("VerifyFile failed");
   }
 
@@ -149,6 +150,32 @@ class ActionExecutorTest {
   }
 
   @Test
+  void aCopyThatCannotBeReadBackIsTheSticksFailingNotAMismatch() {
+    work.cache.put(SHA_A, new io.rescuefleet.station.cache.CachedImage(SHA_A, Path.of("/c/a"), 100, 16 << 20, List.of(SHA_A)));
+    work.unreadableOnDevice.add("iso/a.iso");
+    ExecutionResult r = run(new CopyFile("iso/a.iso", "a", SHA_A, 100, CopyFile.Reason.MISSING),
+        new VerifyFile("iso/a.iso", "a", SHA_A, 100), manifest("iso/a.iso"));
+    assertThat(r.failure()).isInstanceOf(io.rescuefleet.station.failure.StickIoException.class)
+        .hasMessage("verify iso/a.iso from /dev/fake: cannot read /dev/fake-data at 4096 (the stick did not answer: was it "
+            + "pulled, or is it failing?)");
+    assertThat(work.calls).noneMatch(c -> c.startsWith("rehash"));
+  }
+
+  @Test
+  void aCopyFromARottenCachedImageIsTheCachesFaultAndTheImageLeavesTheCache() {
+    work.corruptOnDevice.add("iso/a.iso");
+    work.corruptInCache.add(SHA_A);
+    ExecutionResult r = run(new FetchImage("a", "file:///a", SHA_A, 100, null),
+        new CopyFile("iso/a.iso", "a", SHA_A, 100, CopyFile.Reason.MISSING), new VerifyFile("iso/a.iso", "a", SHA_A, 100),
+        manifest("iso/a.iso"));
+    assertThat(r.failure()).isInstanceOf(io.rescuefleet.station.cache.SourceFailedException.class)
+        .hasMessageContaining("the station's cached copy of a (cache/" + SHA_A.substring(0, 12) + ") is corrupt")
+        .hasMessageContaining("fetched again on the next run");
+    assertThat(work.calls).containsSubsequence("copy iso/a.iso", "readBack iso/a.iso", "delete iso/a.iso",
+        "rehash " + SHA_A.substring(0, 8), "evict " + SHA_A.substring(0, 8)).doesNotContain("write .rescuefleet/manifest.json");
+  }
+
+  @Test
   void stopsAtTheFirstFailure() {
     work.failOn = "delete";
     ExecutionResult r = run(new DeleteFile("iso/old.iso", 5, "left the spec"), new DeleteFile("iso/other.iso", 5, "x"),
@@ -156,6 +183,31 @@ class ActionExecutorTest {
     assertThat(r.failure()).hasMessageContaining("injected failure in delete iso/old.iso");
     assertThat(work.calls).containsExactly("mount rw", "delete iso/old.iso");
     assertThat(reports).containsExactly("DeleteFile failed: injected failure in delete iso/old.iso");
+  }
+
+  @Test
+  void aStickGoneFromUnderItsFilesystemIsAStickIoErrorSayingWhatTheSystemSaid() {
+    work.cache.put(SHA_A, new io.rescuefleet.station.cache.CachedImage(SHA_A, Path.of("/c/a"), 100, 16 << 20, List.of(SHA_A)));
+    work.failOn = "copy";
+    work.failWith = new java.io.UncheckedIOException("cannot write iso/a.iso", new java.nio.file.FileSystemException(
+        "/tmp/rescuefleet-mnt-123/.rescuefleet/staging/a.iso.1.part", null, "Transport endpoint is not connected"));
+    ExecutionResult r = run(new CopyFile("iso/a.iso", "a", SHA_A, 100, CopyFile.Reason.MISSING), manifest("iso/a.iso"));
+    assertThat(r.failure()).isInstanceOfSatisfying(io.rescuefleet.station.failure.StickIoException.class, e -> {
+      assertThat(e.reason()).isEqualTo("StickIoError");
+      assertThat(e.getMessage()).isEqualTo("copy iso/a.iso (missing): Transport endpoint is not connected "
+          + "(the stick's filesystem went away: was the stick pulled?)");
+    });
+    assertThat(reports).containsExactly("CopyFile failed: " + r.failure().getMessage());
+  }
+
+  @Test
+  void aFullDataPartitionIsInsufficientSpaceNotAnIoError() {
+    work.failOn = "write ventoy";
+    work.failWith = new java.io.UncheckedIOException("cannot write ventoy/ventoy.json",
+        new java.io.IOException("No space left on device"));
+    ExecutionResult r = run(new WriteVentoyJson("{}\n", Digests.sha256("{}\n"), "missing"));
+    assertThat(r.failure()).isInstanceOf(InsufficientSpaceException.class)
+        .hasMessage("write ventoy/ventoy.json (missing): the data partition is full (No space left on device)");
   }
 
   @Test

@@ -43,7 +43,12 @@ final class RecordingWork
   final Map<String, byte[]> written = new HashMap<>();
   final Map<String, CachedImage> cache = new HashMap<>();
   final Set<String> corruptOnDevice = new java.util.HashSet<>();
+  final Set<String> unreadableOnDevice = new java.util.HashSet<>();
+  /** SHA-256s of cached images that no longer hash right. */
+  final Set<String> corruptInCache = new java.util.HashSet<>();
   String failOn;
+  /** What the call named by {@link #failOn} throws; null: an IllegalStateException. */
+  RuntimeException failWith;
 
   Works works() {
     return new Works(this, this, this, this, this, this, this);
@@ -52,7 +57,7 @@ final class RecordingWork
   private void record(String call) {
     calls.add(call);
     if (failOn != null && call.startsWith(failOn)) {
-      throw new IllegalStateException("injected failure in " + call);
+      throw failWith != null ? failWith : new IllegalStateException("injected failure in " + call);
     }
   }
 
@@ -63,6 +68,18 @@ final class RecordingWork
         List.of(action.sha256()));
     cache.put(action.sha256(), image);
     return image;
+  }
+
+  @Override
+  public boolean intact(CachedImage image) {
+    record("rehash " + image.sha256().substring(0, 8));
+    return !corruptInCache.contains(image.sha256());
+  }
+
+  @Override
+  public void evict(String sha256) {
+    record("evict " + sha256.substring(0, 8));
+    cache.remove(sha256);
   }
 
   @Override
@@ -143,6 +160,9 @@ final class RecordingWork
       LongConsumer progress) {
     record("readBack " + path);
     progress.accept(source.size());
+    if (unreadableOnDevice.contains(path)) {
+      return new FileCheck(path, FileCheck.Status.UNREADABLE, null, List.of(), 0, "cannot read /dev/fake-data at 4096");
+    }
     boolean corrupt = corruptOnDevice.contains(path);
     return new FileCheck(path, corrupt ? FileCheck.Status.MISMATCH : FileCheck.Status.MATCH, source.sha256(),
         source.chunks(), source.size(), corrupt ? "chunk 0 differs" : null);

@@ -30,6 +30,13 @@ class ManifestCodecTest {
   }
 
   @Test
+  void aManifestWrittenBeforePendingPathsExistedHasNonePending() {
+    String old = json().replaceFirst(",\\s*\"pending\" : \\[ \\]", "");
+    assertThat(old).doesNotContain("pending");
+    assertThat(ManifestCodec.read(old.getBytes(StandardCharsets.UTF_8))).isEqualTo(new ManifestRead.Valid(MANIFEST));
+  }
+
+  @Test
   void aTruncatedManifestIsUnreadable() {
     byte[] bytes = ManifestCodec.write(MANIFEST);
     assertThat(ManifestCodec.read(Arrays.copyOf(bytes, bytes.length / 2)))
@@ -60,6 +67,8 @@ class ManifestCodecTest {
       "an identity that is no identifier  | \"driveUuid\" : \"9b1f   | \"driveUuid\" : \" 9b1f         | driveUuid is not an identifier",
       "a field this version does not write| \"sampleCursor\" : 4     | \"sampleCursor\" : 4, \"owner\" : 0 | owner: unknown field",
       "a wrongly typed counter            | \"sampleCursor\" : 4     | \"sampleCursor\" : \"four\"   | unexpected content",
+      "a pending path escaping            | \"pending\" : [ ]        | \"pending\" : [ \"../x\" ]    | pending ../x: path",
+      "a pending path that is also listed | \"pending\" : [ ]        | \"pending\" : [ \"iso/A.iso\" ] | listed twice",
   })
   void contentThatCannotBeTrustedIsUnreadable(String what, String from, String to, String why) {
     String bad = json().replaceFirst(java.util.regex.Pattern.quote(from.strip()), java.util.regex.Matcher.quoteReplacement(to.strip()));

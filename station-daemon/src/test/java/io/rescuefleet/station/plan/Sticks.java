@@ -151,6 +151,7 @@ final class Sticks {
     boolean volumePresent = true;
     String manifestSpecDigest = SPEC_DIGEST;
     List<PartitionEntry> extraPartitions = new ArrayList<>();
+    List<String> pending = new ArrayList<>();
 
     Observed(DesiredDrive d) {
       desired = d;
@@ -268,8 +269,21 @@ final class Sticks {
       return this;
     }
 
+    /** An interrupted run retracted {@code path}: no longer listed, but pending, RescueFleet's to finish. */
+    Observed pending(String path) {
+      records.removeIf(r -> r.path().equals(path));
+      pending.add(path);
+      manifestSpecDigest = null;
+      return this;
+    }
+
     Observed manifest(ManifestRead read) {
       manifestOverride = read;
+      return this;
+    }
+
+    Observed manifestClaimingNothing() {
+      manifestSpecDigest = null;
       return this;
     }
 
@@ -311,7 +325,7 @@ final class Sticks {
       if (volumePresent) {
         ManifestRead manifest = manifestOverride != null ? manifestOverride
             : new ManifestRead.Valid(new StickManifest(1, "uuid-1", desired.driveKey(), manifestSpecDigest,
-                desired.ventoyJsonSha256(), "2025-01-01T00:00:00Z", "test", 123, 0, records, List.of(), null));
+                desired.ventoyJsonSha256(), "2025-01-01T00:00:00Z", "test", 123, 0, records, List.of(), null, pending));
         List<ObservedFile> all = new ArrayList<>(files);
         if (ventoyJsonSha != null) {
           all.add(new ObservedFile("ventoy/ventoy.json", 20, 1_700_000_000_000L));

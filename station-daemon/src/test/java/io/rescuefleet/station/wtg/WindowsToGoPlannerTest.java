@@ -78,7 +78,8 @@ class WindowsToGoPlannerTest {
   }
 
   private static final WtgVolumeState APPLIED_HOME = partition(SLOT, valid(marker(HOME, 2, BootConfiguration.Generated)));
-  private static final WtgRecord RECORD = new WtgRecord("win11-wtg", "Partition", "partition 3", "id", SHA, 2,
+  private static final WtgRecord RECORD = new WtgRecord("win11-wtg", "Partition", "partition 3",
+      "0b5e8a0e-58f3-4b55-9a36-8c1d0f3e7a11", SHA, 2,
       "Windows 11 Home", "Windows 11 Home", "c".repeat(64), "Generated", "2026-11-25T12:00:00Z");
 
   private static MarkerRead valid(WtgMarker m) {
@@ -169,7 +170,15 @@ class WindowsToGoPlannerTest {
         c("a removed profile leaves someone else's partition", null, stick(false, null, foreign)),
         c("a VHD profile applies a missing VHD", HOME_VHD, stick(true, null),
             "PrepareWtgImage", "ApplyWtg wtg/win11.vhd: missing"),
-        c("a good VHD writes nothing", HOME_VHD, stick(true, null, vhd(valid(marker(HOME_VHD, 2, BootConfiguration.Generated))))),
+        c("a good VHD the manifest records writes nothing", HOME_VHD, stick(true, new WtgRecord("win11-wtg", "VhdFile",
+            "wtg/win11.vhd", "0b5e8a0e-58f3-4b55-9a36-8c1d0f3e7a11", SHA, 2, "Windows 11 Home", "Windows 11 Home",
+            "c".repeat(64), "Generated", "2026-11-25T12:00:00Z"), vhd(valid(marker(HOME_VHD, 2, BootConfiguration.Generated))))),
+        c("a complete system the manifest does not record (its run ended before the manifest) is recorded, not re-applied",
+            HOME, stick(true, null, APPLIED_HOME), "RecordWtg partition 3 0b5e8a0e-58f3-4b55-9a36-8c1d0f3e7a11"),
+        c("a complete system the manifest records as another apply is recorded anew", HOME,
+            stick(true, new WtgRecord("win11-wtg", "Partition", "partition 3", "an-earlier-apply", SHA, 2, "Windows 11 Home",
+                "Windows 11 Home", "c".repeat(64), "Generated", "2026-11-20T12:00:00Z"), APPLIED_HOME),
+            "RecordWtg partition 3 0b5e8a0e-58f3-4b55-9a36-8c1d0f3e7a11"),
         c("moving from a partition to a VHD applies the VHD, then removes the partition", HOME_VHD,
             stick(true, RECORD, APPLIED_HOME),
             "PrepareWtgImage", "RetractWtgRecord", "ApplyWtg wtg/win11.vhd: missing", "RemoveWtg partition 3"),
@@ -244,6 +253,9 @@ class WindowsToGoPlannerTest {
     }
     if (a instanceof RemoveWtg remove) {
       return "RemoveWtg " + remove.target();
+    }
+    if (a instanceof io.rescuefleet.station.plan.RecordWtg record) {
+      return "RecordWtg " + record.target() + " " + record.record().applyId();
     }
     if (a instanceof FetchImage || a instanceof PrepareWtgImage || a instanceof RetractWtgRecord) {
       return a.type();
