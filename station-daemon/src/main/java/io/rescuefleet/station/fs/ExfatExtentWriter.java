@@ -153,6 +153,7 @@ public final class ExfatExtentWriter implements AutoCloseable {
         done += length;
       }
       awaitAll(writes);
+      cancellation.check(); // a run cancelled during the last writes commits nothing
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     } finally {
