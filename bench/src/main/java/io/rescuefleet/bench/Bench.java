@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Entry point of {@code bench/run}: runs the named benchmarks; {@code --list} prints their names. */
+/**
+ * Entry point of {@code bench/run}: runs the named benchmarks; {@code --list} prints their names.
+ * {@code -Dbench.keep=true} (in {@code RESCUEFLEET_JAVA_OPTS}) keeps each work directory for a look after.
+ */
 public final class Bench {
   static {
     // Before any engine class is loaded: they take their logger at class initialisation.
@@ -45,7 +48,11 @@ public final class Bench {
       try {
         b.run(work, System.out);
       } finally {
-        deleteTree(work);
+        if (Boolean.getBoolean("bench.keep")) {
+          System.out.println("bench: work directory kept: " + work);
+        } else {
+          deleteTree(work);
+        }
       }
     }
   }

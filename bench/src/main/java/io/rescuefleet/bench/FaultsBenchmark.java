@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * few times each), then a table per fault kind and the line
  * {@code faults: injected=N survived=N lost=N false_success=N}. The goal is lost=0 and
  * false_success=0 with at least 100 injections. {@code -Dfaults.scale=F} scales every drill's count;
- * {@code -Dfaults.only=NAME[,NAME]} runs only the drills named.
+ * {@code -Dfaults.only=NAME[,NAME]} runs only the drills named, and {@code -Dfaults.kinds=TEXT} only the
+ * surprise removals whose kind ({@code way/phase}) contains TEXT.
  * {@code -Dfaults.seed=N} repeats a run's random injection points (each drill prints its seed).
  */
 final class FaultsBenchmark implements Benchmark {

@@ -104,11 +104,11 @@ public final class SurpriseRemoval {
   }
 
   /**
-   * Every way in every phase, ways first ({@code WAY PHASE}); {@code -Dfaults.only=kill-fuse/wtg} keeps
+   * Every way in every phase, ways first ({@code WAY PHASE}); {@code -Dfaults.kinds=kill-fuse/wtg} keeps
    * the kinds containing that text, to reproduce one kind's findings.
    */
   private static List<String> kinds() {
-    String only = System.getProperty("faults.only", "");
+    String only = System.getProperty("faults.kinds", "");
     List<String> kinds = new ArrayList<>();
     for (Phase phase : Phase.values()) {
       for (Way way : Way.values()) {
@@ -118,7 +118,7 @@ public final class SurpriseRemoval {
       }
     }
     if (kinds.isEmpty()) {
-      throw new IllegalArgumentException("-Dfaults.only=" + only + " matches no kind of fault");
+      throw new IllegalArgumentException("-Dfaults.kinds=" + only + " matches no kind of fault");
     }
     return kinds;
   }
@@ -253,6 +253,12 @@ public final class SurpriseRemoval {
     }
     log.printf("    the stick did not converge again; starting it afresh%n");
     try {
+      if (Boolean.getBoolean("bench.keep")) {
+        Path kept = Files.createDirectories(workDir.resolve("unrecovered"))
+            .resolve(stick.image().getFileName() + "." + System.nanoTime());
+        Files.copy(stick.image(), kept);
+        log.printf("    kept as %s%n", kept);
+      }
       Files.deleteIfExists(stick.image());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -53,8 +53,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,6 +209,7 @@ public final class ActionExecutor {
       if (action instanceof FormatDataPartition a) {
         String device = session.quiesced();
         works.filesystems().formatData(device, a.filesystem(), a.label(), a.region().sizeBytes());
+        onStick = Optional.empty(); // the new filesystem holds no manifest
         return 0;
       }
       if (action instanceof RelabelDataPartition a) {
@@ -267,7 +270,9 @@ public final class ActionExecutor {
         return 0;
       }
       if (action instanceof WriteManifest a) {
-        byte[] bytes = ManifestCodec.write(composer.compose(ctx.previousManifest(), update(a)));
+        // The drive's identity and history come from the manifest observed, or, on a stick that had none,
+        // from the claim this run wrote before its first in-place copy.
+        byte[] bytes = ManifestCodec.write(composer.compose(ctx.previousManifest().or(() -> onStick), update(a)));
         works.volume().writeAtomically(session.writableRoot(), VolumeProbe.MANIFEST, bytes);
         return count(bytes.length);
       }
@@ -328,6 +333,11 @@ public final class ActionExecutor {
       }
 
       @Override
+      public void claiming(List<String> paths) {
+        claim(paths);
+      }
+
+      @Override
       public void progress(int index, long bytes) {
         progress.get(index).accept(bytes);
       }
@@ -382,6 +392,26 @@ public final class ActionExecutor {
       }
       return new VerifyFailedException(a.path() + " read back from " + session.disk() + " differs from what was "
           + "written: " + check.detail() + " (the copy was removed)");
+    }
+
+    /**
+     * Makes {@code paths} RescueFleet's on the stick before files appear under them unverified: pending in
+     * a manifest written now (on a stick without one, a manifest that lists nothing else). Paths the
+     * manifest already lists as pending cost no write.
+     */
+    private void claim(List<String> paths) {
+      Set<String> known = onStick.map(StickManifest::pending).orElse(List.of()).stream()
+          .map(PathRules::collisionKey).collect(Collectors.toSet());
+      List<String> fresh = paths.stream().filter(p -> !known.contains(PathRules.collisionKey(p))).toList();
+      if (fresh.isEmpty()) {
+        return;
+      }
+      StickManifest claimed = onStick.isPresent() ? composer.retract(onStick.get(), fresh)
+          : composer.claim(ctx.previousManifest(), ctx.desired().driveKey(), fresh);
+      byte[] bytes = ManifestCodec.write(claimed);
+      works.volume().writeAtomically(session.writableRoot(), VolumeProbe.MANIFEST, bytes);
+      onStick = Optional.of(claimed);
+      count(bytes.length);
     }
 
     /** Windows To Go steps; what they apply or remove is recorded by the manifest written after them. */

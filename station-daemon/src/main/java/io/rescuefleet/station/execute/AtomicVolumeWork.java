@@ -77,7 +77,7 @@ public final class AtomicVolumeWork implements VolumeWork {
       }
     }
     List<Copy> large = batch.stream().filter(c -> inPlace.suits(session, c.size())).toList();
-    try (InPlaceExfatCopy.Prepared prepared = inPlace.prepare(session, large)) {
+    try (InPlaceExfatCopy.Prepared prepared = inPlace.prepare(session, large, events::claiming)) {
       for (int i = 0; i < batch.size(); i++) {
         Copy copy = batch.get(i);
         int index = i;

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,14 +42,16 @@ final class InPlaceExfatCopy {
   }
 
   /**
-   * Replaces each file of {@code copies} by an empty one, through the mounted driver (the previous
-   * content is not listed by any manifest: the plan retracted it), flushed.
+   * Replaces each file of {@code copies} by an empty one, through the mounted driver, flushed. The
+   * previous content is not listed by any manifest (the plan retracted it), and {@code claim} is told
+   * the paths first, to make them RescueFleet's on the stick before anything appears under them.
    */
-  Prepared prepare(StickSession session, List<Copy> copies) {
+  Prepared prepare(StickSession session, List<Copy> copies, Consumer<List<String>> claim) {
     Set<String> empty = new LinkedHashSet<>();
     if (copies.isEmpty()) {
       return new Prepared(empty);
     }
+    claim.accept(copies.stream().map(Copy::path).toList());
     Path root = session.writableRoot();
     try {
       for (Copy copy : copies) {

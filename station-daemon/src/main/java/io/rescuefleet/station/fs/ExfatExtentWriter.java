@@ -34,8 +34,9 @@ import java.util.function.LongConsumer;
  *   <li>the file's Stream Extension entry (first cluster, lengths, NoFatChain) and the set checksum.
  * </ol>
  *
- * Each step is flushed before the next. Volumes this does not handle (two FATs, clusters or heap not
- * 4 KiB aligned, no free run long enough, a file that is not empty) get an empty {@link #reserve}, and
+ * Each step is flushed before the next; the last is one write within one sector. Volumes and files this
+ * does not handle (two FATs, clusters or heap not 4 KiB aligned, no free run long enough, a file that is
+ * not empty, File and Stream Extension entries in two sectors) get an empty {@link #reserve}, and
  * the caller writes through the driver as before.
  */
 public final class ExfatExtentWriter implements AutoCloseable {
@@ -44,6 +45,8 @@ public final class ExfatExtentWriter implements AutoCloseable {
   /** Writes outstanding at once while a file is filled. */
   static final int WRITES_IN_FLIGHT = 2;
   private static final int ENTRY = 32;
+  /** What a device writes atomically: one logical sector. */
+  private static final int SECTOR = 512;
   private static final int STREAM_FLAGS_ALLOCATION_POSSIBLE = 0x01;
   private static final int STREAM_FLAGS_NO_FAT_CHAIN = 0x02;
 
@@ -93,7 +96,7 @@ public final class ExfatExtentWriter implements AutoCloseable {
     }
     Optional<ExfatVolume.EntrySet> entries = volume.entrySet(path);
     if (entries.isEmpty() || entries.get().dataLength() != 0 || entries.get().firstCluster() != 0
-        || entries.get().offsets().length < 3) {
+        || entries.get().offsets().length < 3 || !oneSector(entries.get())) {
       return Optional.empty();
     }
     long needed = (size + volume.clusterSize() - 1) / volume.clusterSize();
@@ -270,15 +273,26 @@ public final class ExfatExtentWriter implements AutoCloseable {
     b.putShort(2, checksum(set));
     long[] offsets = r.entries().offsets();
     // The File entry carries the checksum, the Stream Extension the allocation; name entries are unchanged.
+    // Both sit in one sector (reserve saw to it) and go in one write: the file is empty or whole, never an
+    // entry set whose checksum fails, which the driver answers with I/O errors for the whole directory.
+    long start = RawDevice.alignDown(offsets[0]);
+    ByteBuffer block = RawDevice.allocate(RawDevice.ALIGNMENT);
+    device.readFully(start, block);
     for (int k = 0; k < 2; k++) {
-      long start = RawDevice.alignDown(offsets[k]);
-      ByteBuffer block = RawDevice.allocate(RawDevice.ALIGNMENT);
-      device.readFully(start, block);
       block.put((int) (offsets[k] - start), set, k * ENTRY, ENTRY);
-      block.clear();
-      device.writeFully(start, block);
     }
+    block.clear();
+    device.writeFully(start, block);
     device.force();
+  }
+
+  /**
+   * Whether the File and Stream Extension entries of {@code entries} share a 512-byte sector, the unit a
+   * device writes whole or not at all; otherwise the driver writes the file.
+   */
+  static boolean oneSector(ExfatVolume.EntrySet entries) {
+    long[] offsets = entries.offsets();
+    return offsets[0] / SECTOR == offsets[1] / SECTOR;
   }
 
   /** exFAT's SetChecksum: over every byte of the set but the checksum field itself (bytes 2 and 3). */

@@ -72,6 +72,21 @@ public final class ManifestComposer {
         update.wtg() != null ? update.wtg().record() : previous.map(StickManifest::wtg).orElse(null), List.of());
   }
 
+  /**
+   * A manifest for a data volume that has none (new, or formatted by this run) listing no file and
+   * claiming no spec, with {@code paths} pending: written before files appear there unverified. The
+   * drive's identity, wear count and history carry over from {@code previous}, the manifest observed
+   * before the run, as the manifest written last carries them.
+   */
+  public StickManifest claim(Optional<StickManifest> previous, String driveKey, List<String> paths) {
+    return new StickManifest(StickManifest.SCHEMA_VERSION,
+        previous.map(StickManifest::driveUuid).orElseGet(() -> UUID.randomUUID().toString()), driveKey, null, null,
+        clock.instant().toString(), WRITER, previous.map(StickManifest::lifetimeBytesWritten).orElse(0L),
+        previous.map(StickManifest::sampleCursor).orElse(0L), List.of(),
+        previous.map(StickManifest::verifications).orElse(List.of()), previous.map(StickManifest::wtg).orElse(null),
+        paths);
+  }
+
   /** The manifest without its Windows To Go record: written before that system is changed or removed. */
   public StickManifest withoutWtg(StickManifest previous) {
     return new StickManifest(previous.schemaVersion(), previous.driveUuid(), previous.driveKey(), null,

@@ -102,6 +102,32 @@ class ExfatExtentWriterComponentTest {
   }
 
   @Test
+  void declinesAFileWhoseEntriesStraddleASectorSoItsCommitIsOneAtomicWrite(@TempDir Path dir) throws Exception {
+    Path volumeImage = blank(dir.resolve("vol.img"), 64 << 20);
+    try (LoopDevice loop = LOOPS.attach(volumeImage.toString(), 0, 0)) {
+      RUNNER.run(Command.of("mkfs.exfat", "-L", "Ventoy", loop.path()));
+      List<String> names = java.util.stream.IntStream.range(0, 24).mapToObj(i -> "f" + i + ".iso").toList();
+      try (MountedVolume m = new Mounter(RUNNER).mount(loop.path(), DataFilesystem.exFAT, false)) {
+        for (String name : names) {
+          Files.write(m.root().resolve(name), new byte[0]); // three entries each: sets fall on every 32-byte slot
+        }
+      }
+      int straddling = 0;
+      try (ExfatExtentWriter writer = ExfatExtentWriter.open(loop.path()).orElseThrow();
+           ExfatVolume volume = ExfatVolume.open(loop.path()).orElseThrow()) {
+        for (String name : names) {
+          long[] offsets = volume.entrySet(name).orElseThrow().offsets();
+          boolean split = offsets[0] / 512 != offsets[1] / 512;
+          straddling += split ? 1 : 0;
+          assertThat(writer.reserve(name, 1 << 20).isPresent()).as(name + " at " + offsets[0]).isEqualTo(!split);
+        }
+      }
+      assertThat(straddling).as("24 sets of 96 bytes cross a sector boundary between File and Stream entry")
+          .isPositive();
+    }
+  }
+
+  @Test
   void declinesWhenNoFreeRunIsLongEnoughAndLeavesTheFileEmptyWhenCancelled(@TempDir Path dir) throws Exception {
     // (exfat-fuse 1.3.0 dies filling a 32 MiB volume of 4 KiB clusters; 64 MiB works.)
     Path volumeImage = blank(dir.resolve("vol.img"), 64 << 20);
