@@ -54,15 +54,19 @@ final class InPlaceExfatCopy {
     claim.accept(copies.stream().map(Copy::path).toList());
     Path root = session.writableRoot();
     try {
+      Set<Path> directories = new LinkedHashSet<>();
       for (Copy copy : copies) {
         Path file = StickPaths.resolve(root, copy.path());
         Files.createDirectories(file.getParent());
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-          out.force(true);
-        }
-        AtomicVolumeWork.fsyncDirectory(file.getParent());
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING).close();
+        directories.add(file.getParent());
         empty.add(copy.path());
+      }
+      // One flush for the batch: the driver syncs the whole volume on any of them (and unmounting, before
+      // the first fill, flushes all again); the claim written before made these paths RescueFleet's.
+      for (Path directory : directories) {
+        AtomicVolumeWork.fsyncDirectory(directory);
       }
     } catch (IOException e) {
       new Prepared(empty).abandon(session);

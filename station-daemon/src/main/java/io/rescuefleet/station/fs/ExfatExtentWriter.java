@@ -28,16 +28,15 @@ import java.util.function.LongConsumer;
  *
  * <ol>
  *   <li>the data, with O_DIRECT, into clusters the bitmap still calls free (an interruption leaves
- *       nothing any entry points at);
- *   <li>the allocation bitmap (an interruption now leaves clusters marked used that no file owns:
- *       space lost until fsck, never two owners);
- *   <li>the file's Stream Extension entry (first cluster, lengths, NoFatChain) and the set checksum.
+ *       nothing any entry points at), and the allocation bitmap (an interruption may leave clusters
+ *       marked used that no file owns: space lost until fsck, never two owners), flushed together;
+ *   <li>the file's Stream Extension entry (first cluster, lengths, NoFatChain) and the set checksum,
+ *       in one write within one sector, flushed.
  * </ol>
  *
- * Each step is flushed before the next; the last is one write within one sector. Volumes and files this
- * does not handle (two FATs, clusters or heap not 4 KiB aligned, no free run long enough, a file that is
- * not empty, File and Stream Extension entries in two sectors) get an empty {@link #reserve}, and
- * the caller writes through the driver as before.
+ * Volumes and files this does not handle (two FATs, clusters or heap not 4 KiB aligned, no free run
+ * long enough, a file that is not empty, File and Stream Extension entries in two sectors) get an empty
+ * {@link #reserve}, and the caller writes through the driver as before.
  */
 public final class ExfatExtentWriter implements AutoCloseable {
   /** Writes of this size keep a USB stick's (and the loop driver's) queue busy. */
@@ -118,7 +117,8 @@ public final class ExfatExtentWriter implements AutoCloseable {
   }
 
   /**
-   * Writes {@code source} (exactly the reservation's size) into the reserved clusters and flushes them.
+   * Writes {@code source} (exactly the reservation's size) into the reserved clusters, unflushed: {@link
+   * #commit} flushes them with the bitmap.
    * The source is read while earlier chunks are written, and {@link #WRITES_IN_FLIGHT} writes are
    * outstanding at a time, so the device's queue never runs dry (a USB 3 stick, like the loop driver,
    * takes the next request while it finishes one).
@@ -163,7 +163,7 @@ public final class ExfatExtentWriter implements AutoCloseable {
       writers.shutdown();
       awaitQuietly(writers); // no write of this file may land after the caller moves on
     }
-    device.force();
+    // Not flushed here: commit's first flush covers the data and the bitmap together.
   }
 
   /**
@@ -230,7 +230,10 @@ public final class ExfatExtentWriter implements AutoCloseable {
     }
   }
 
-  /** Marks the reserved clusters used, then points the file's entry at them; each flushed before the next. */
+  /**
+   * Marks the reserved clusters used and flushes them with the data, then points the file's entry at them
+   * and flushes that: the entry never reaches the device before the data it points at.
+   */
   public void commit(Reservation r) {
     markUsed(r.firstCluster() - 2, r.clusters());
     writeStreamEntry(r);
