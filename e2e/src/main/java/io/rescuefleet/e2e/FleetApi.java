@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -32,6 +33,9 @@ public final class FleetApi implements AutoCloseable {
   /** Directory of the CRD manifests; {@code crds/manifests} (from the repository root or a module) by default. */
   public static final String CRDS_PROPERTY = "rescuefleet.crds.dir";
   private static final long ESTABLISHED_SECONDS = 60;
+  private static final int HTTP_CONFLICT = 409;
+  /** Updates tried in a row against the operator's own writes. */
+  private static final int CONFLICT_ATTEMPTS = 5;
 
   private final InProcessApiServer inProcess;
   private final KubernetesClient client;
@@ -103,13 +107,23 @@ public final class FleetApi implements AutoCloseable {
 
   /**
    * Creates or replaces {@code object}, as kubectl apply does: server-side apply on a real cluster;
-   * the in-process server has none, so there it is created or updated.
+   * the in-process server has none, so there it is created or updated, again on a conflict (the
+   * operator's status writes move the resourceVersion between the update's read and its write).
    */
   public void apply(HasMetadata object) {
     if (realCluster()) {
       client.resource(object).forceConflicts().serverSideApply();
-    } else {
-      client.resource(object).createOr(NonDeletingOperation::update);
+      return;
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.resource(object).createOr(NonDeletingOperation::update);
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HTTP_CONFLICT || attempt == CONFLICT_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
   }
 

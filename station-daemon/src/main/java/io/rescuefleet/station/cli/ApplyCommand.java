@@ -7,7 +7,6 @@ import io.rescuefleet.station.engine.EngineResult;
 import io.rescuefleet.station.failure.StationException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +17,8 @@ import picocli.CommandLine.Option;
     description = {"Make the stick at --target exactly what its RescueDrive says, writing as few bytes as possible.",
         "Exit codes: 0 converged, 2 invalid input, 3 target refused, 4 source or verification failure, 1 other."})
 final class ApplyCommand implements Callable<Integer> {
-  @Option(names = {"-f", "--filename"}, required = true, arity = "1..*", paramLabel = "FILE|DIR",
-      description = "YAML with one RescueDrive and what it references, as for kubectl apply -f.")
-  List<Path> files;
+  @Mixin
+  SpecOptions spec;
 
   @Mixin
   TargetOptions target;
@@ -34,9 +32,6 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--ignore-serial", description = "Proceed although the stick's serial differs from spec.serial.")
   boolean ignoreSerial;
 
-  @Option(names = "--drive", paramLabel = "NAME", description = "Which RescueDrive, when the files hold several.")
-  String drive;
-
   @Override
   public Integer call() {
     PrintStream out = System.out;
@@ -44,7 +39,7 @@ final class ApplyCommand implements Callable<Integer> {
     DriveAssignment assignment;
     Long createSize;
     try {
-      assignment = DriveInput.resolve(files, drive);
+      assignment = spec.resolve();
       createSize = size == null ? null : SizeParser.parse(size);
     } catch (DriveInput.Invalid e) {
       Output.problems(err, e.problems);

@@ -6,7 +6,6 @@ import io.rescuefleet.station.engine.EngineListener;
 import io.rescuefleet.station.engine.EngineResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +17,8 @@ import picocli.CommandLine.Option;
         "Exit codes: 0 nothing to do or plan printed, 2 invalid input, 3 target refused, 4 source or verification "
             + "failure, 1 other."})
 final class DiffCommand implements Callable<Integer> {
-  @Option(names = {"-f", "--filename"}, required = true, arity = "1..*", paramLabel = "FILE|DIR",
-      description = "YAML with one RescueDrive and what it references, as for kubectl apply -f.")
-  List<Path> files;
+  @Mixin
+  SpecOptions spec;
 
   @Mixin
   TargetOptions target;
@@ -31,16 +29,13 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--ignore-serial", description = "Plan although the stick's serial differs from spec.serial.")
   boolean ignoreSerial;
 
-  @Option(names = "--drive", paramLabel = "NAME", description = "Which RescueDrive, when the files hold several.")
-  String drive;
-
   @Override
   public Integer call() {
     PrintStream out = System.out;
     PrintStream err = System.err;
     DriveAssignment assignment;
     try {
-      assignment = DriveInput.resolve(files, drive);
+      assignment = spec.resolve();
     } catch (DriveInput.Invalid e) {
       Output.problems(err, e.problems);
       return 2;
