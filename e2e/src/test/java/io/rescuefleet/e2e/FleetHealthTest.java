@@ -141,7 +141,9 @@ class FleetHealthTest {
       assertThat(s.drive(SLOW).phase()).isEqualTo("Quarantined");
     });
     assertThat(converged.marker()).as("the same document, never reloaded").isEqualTo(marker);
-    assertThat(phasesSeen.get(FRONT)).as("phases the page showed for " + FRONT).hasSizeGreaterThan(1).endsWith("Ready");
+    // An unthrottled stick may pass its other phases between two looks at the page (it appeared on a page
+    // opened before it existed); the slow one shows the page following every step.
+    assertThat(phasesSeen.get(FRONT)).as("phases the page showed for " + FRONT).endsWith("Ready");
     assertThat(phasesSeen.get(SLOW)).as("phases the page showed for " + SLOW).contains("Reconciling").endsWith("Quarantined");
     assertThat(slowProgressSeen).as("progress of the slow stick while it was written")
         .anyMatch(p -> p > 0 && p < 100);
