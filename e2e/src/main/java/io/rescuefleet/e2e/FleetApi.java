@@ -2,6 +2,7 @@ package io.rescuefleet.e2e;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -21,10 +22,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.k3s.K3sContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
- * The Kubernetes API a {@link LocalFleet} works against: the in-process API server by default, or,
- * with {@code KUBECONFIG} set, the real cluster it names. Either way the CRDs of
+ * The Kubernetes API a {@link LocalFleet} works against: the in-process API server by default; with
+ * {@code KUBECONFIG} set, the real cluster it names; where a Docker engine answers, a k3s cluster from
+ * Testcontainers' k3s module. Either way the CRDs of
  * {@code crds/manifests} are applied first (on the in-process server they replace identical
  * copies; a real cluster is waited on until it serves them), and on a real cluster the operator
  * patches status with server-side apply, as it does when deployed.
@@ -37,33 +42,57 @@ public final class FleetApi implements AutoCloseable {
   /** Updates tried in a row against the operator's own writes. */
   private static final int CONFLICT_ATTEMPTS = 5;
 
+  /** The k3s image of {@link Backend#K3S}; {@code RESCUEFLEET_K3S_IMAGE} names another. */
+  static final String K3S_IMAGE = "rancher/k3s:v1.31.5-k3s1";
+
+  /** Which API server the suite runs against. */
+  enum Backend {
+    /** The cluster {@code KUBECONFIG} names. */
+    KUBECONFIG,
+    /** A k3s cluster in a container, where a Docker engine answers (Testcontainers' k3s module). */
+    K3S,
+    /** The in-process API server: everywhere else, this project's CI included. */
+    IN_PROCESS
+  }
+
   private final InProcessApiServer inProcess;
+  private final AutoCloseable cluster;
   private final KubernetesClient client;
   private final KubernetesClient operatorClient;
 
-  private FleetApi(InProcessApiServer inProcess, KubernetesClient client, KubernetesClient operatorClient) {
+  private FleetApi(InProcessApiServer inProcess, AutoCloseable cluster, KubernetesClient client,
+      KubernetesClient operatorClient) {
     this.inProcess = inProcess;
+    this.cluster = cluster;
     this.client = client;
     this.operatorClient = operatorClient;
   }
 
   /**
-   * The real cluster of {@code KUBECONFIG} when the environment sets it, else a fresh in-process API
-   * server that records the calls it answers. The operator gets its own client, whose User-Agent is
-   * {@code operatorUserAgent}, so its calls can be told from the harness's.
+   * The real cluster of {@code KUBECONFIG} when the environment sets it; else, where a Docker engine
+   * answers, a fresh k3s cluster in a container ({@code RESCUEFLEET_K3S=off} declines it); else a fresh
+   * in-process API server that records the calls it answers. The operator gets its own client, whose
+   * User-Agent is {@code operatorUserAgent}, so its calls can be told from the harness's.
    */
   public static FleetApi connect(Map<String, String> environment, String operatorUserAgent) {
-    FleetApi api;
-    if (!namesCluster(environment)) {
-      InProcessApiServer server = InProcessApiServer.start();
-      server.recordCalls();
-      api = new FleetApi(server, server.newClient(), server.newClient(operatorUserAgent));
-    } else {
+    FleetApi api = switch (choose(environment, dockerAnswers(environment))) {
+      case IN_PROCESS -> {
+        InProcessApiServer server = InProcessApiServer.start();
+        server.recordCalls();
+        yield new FleetApi(server, null, server.newClient(), server.newClient(operatorUserAgent));
+      }
       // fabric8 reads KUBECONFIG itself, as kubectl does.
-      api = new FleetApi(null, new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory()).build(),
-          new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory())
-              .editOrNewConfig().withUserAgent(operatorUserAgent).endConfig().build());
-    }
+      case KUBECONFIG -> new FleetApi(null, null, clusterClient(Config.autoConfigure(null), null),
+          clusterClient(Config.autoConfigure(null), operatorUserAgent));
+      case K3S -> {
+        K3sContainer k3s = new K3sContainer(DockerImageName.parse(environment.getOrDefault("RESCUEFLEET_K3S_IMAGE",
+            K3S_IMAGE)).asCompatibleSubstituteFor("rancher/k3s"));
+        k3s.start();
+        String kubeconfig = k3s.getKubeConfigYaml();
+        yield new FleetApi(null, k3s, clusterClient(Config.fromKubeconfig(kubeconfig), null),
+            clusterClient(Config.fromKubeconfig(kubeconfig), operatorUserAgent));
+      }
+    };
     try {
       api.installCrds(crdsDir());
       return api;
@@ -77,6 +106,31 @@ public final class FleetApi implements AutoCloseable {
   static boolean namesCluster(Map<String, String> environment) {
     String kubeconfig = environment.get("KUBECONFIG");
     return kubeconfig != null && !kubeconfig.isBlank();
+  }
+
+  /** The API server for {@code environment}, given whether a Docker engine answers there. */
+  static Backend choose(Map<String, String> environment, boolean dockerAnswers) {
+    if (namesCluster(environment)) {
+      return Backend.KUBECONFIG;
+    }
+    boolean declined = "off".equalsIgnoreCase(environment.getOrDefault("RESCUEFLEET_K3S", ""));
+    return dockerAnswers && !declined ? Backend.K3S : Backend.IN_PROCESS;
+  }
+
+  /**
+   * Whether a Docker engine answers: asked of Testcontainers only where one may be (DOCKER_HOST set or
+   * the default socket present), so machines without one pay no probing.
+   */
+  private static boolean dockerAnswers(Map<String, String> environment) {
+    boolean mayBe = environment.containsKey("DOCKER_HOST") || Files.exists(Path.of("/var/run/docker.sock"));
+    return mayBe && DockerClientFactory.instance().isDockerAvailable();
+  }
+
+  private static KubernetesClient clusterClient(Config config, String userAgent) {
+    if (userAgent != null) {
+      config.setUserAgent(userAgent);
+    }
+    return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
   }
 
   public KubernetesClient client() {
@@ -180,6 +234,13 @@ public final class FleetApi implements AutoCloseable {
     client.close();
     if (inProcess != null) {
       inProcess.close();
+    }
+    if (cluster != null) {
+      try {
+        cluster.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot stop the k3s cluster", e);
+      }
     }
   }
 }

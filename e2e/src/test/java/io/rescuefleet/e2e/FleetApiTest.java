@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which API a LocalFleet runs against: the in-process API server (every other e2e test runs on it)
- * unless KUBECONFIG names a cluster; that path cannot run here (no cluster, and the in-process
- * server has no server-side apply), so only the choice and the CRDs it would apply are checked.
+ * unless KUBECONFIG names a cluster or a Docker engine can run k3s; those paths cannot run here (no
+ * cluster, no Docker engine), so only the choice and the CRDs they would apply are checked.
  */
 class FleetApiTest {
   @Test
@@ -18,6 +18,16 @@ class FleetApiTest {
     assertThat(FleetApi.namesCluster(Map.of())).isFalse();
     assertThat(FleetApi.namesCluster(Map.of("KUBECONFIG", " "))).isFalse();
     assertThat(FleetApi.namesCluster(Map.of("KUBECONFIG", "/root/.kube/config"))).isTrue();
+  }
+
+  @Test
+  void kubeconfigFirstThenK3sWhereDockerAnswersUnlessDeclinedElseInProcess() {
+    Map<String, String> kubeconfig = Map.of("KUBECONFIG", "/root/.kube/config");
+    assertThat(FleetApi.choose(kubeconfig, true)).isEqualTo(FleetApi.Backend.KUBECONFIG);
+    assertThat(FleetApi.choose(kubeconfig, false)).isEqualTo(FleetApi.Backend.KUBECONFIG);
+    assertThat(FleetApi.choose(Map.of(), true)).isEqualTo(FleetApi.Backend.K3S);
+    assertThat(FleetApi.choose(Map.of("RESCUEFLEET_K3S", "off"), true)).isEqualTo(FleetApi.Backend.IN_PROCESS);
+    assertThat(FleetApi.choose(Map.of(), false)).isEqualTo(FleetApi.Backend.IN_PROCESS);
   }
 
   @Test
