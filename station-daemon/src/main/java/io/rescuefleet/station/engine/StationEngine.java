@@ -1,7 +1,9 @@
 package io.rescuefleet.station.engine;
 
 import io.rescuefleet.api.resolve.DriveAssignment;
+import io.rescuefleet.api.v1alpha1.DataFilesystem;
 import io.rescuefleet.api.v1alpha1.VerifyMode;
+import io.rescuefleet.station.fs.DirtyVolumeCheck;
 import io.rescuefleet.station.cache.ImageCache;
 import io.rescuefleet.station.device.BlockDevices;
 import io.rescuefleet.station.device.DeviceTarget;
@@ -127,6 +129,9 @@ public final class StationEngine {
       Convergence.Goal goal = new Convergence.Goal(desired, release, assignment.policy(), requested, options, execute,
           observation);
       try (StickSession session = new ToolStickSession(tools, device, layout.data(), layout.efi(), desired.filesystem(), writes)) {
+        if (writes && desired.filesystem() == DataFilesystem.exFAT) {
+          new DirtyVolumeCheck(tools.runner()).ensureConsistent(session.quiesced());
+        }
         convergence.run(session, goal, listener, cancellation, state);
       } finally {
         if (state.reports.stream().anyMatch(r -> r.ok() && r.type().equals("WritePartitionTable"))) {
