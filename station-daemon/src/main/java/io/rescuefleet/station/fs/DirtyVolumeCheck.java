@@ -1,15 +1,14 @@
 package io.rescuefleet.station.fs;
 
-import io.rescuefleet.station.device.RawDevice;
+import io.rescuefleet.api.validate.PathRules;
 import io.rescuefleet.station.failure.FailureKind;
 import io.rescuefleet.station.failure.StationException;
 import io.rescuefleet.station.process.Command;
 import io.rescuefleet.station.process.ProcessResult;
 import io.rescuefleet.station.process.ProcessRunner;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -27,12 +26,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DirtyVolumeCheck {
   private static final Logger LOG = LoggerFactory.getLogger(DirtyVolumeCheck.class);
-  /** VolumeFlags (boot sector offset 106), bit 1: VolumeDirty. */
-  private static final int VOLUME_DIRTY = 0x0002;
   /** fsck.exfat's "ERROR: /path: what" lines. */
-  private static final Pattern NAMED = Pattern.compile("^ERROR: (/[^:]*): ", Pattern.MULTILINE);
-  /** Where RescueFleet alone writes: what a repair may truncate or remove. */
-  private static final List<String> OURS = List.of("/.rescuefleet/", "/ventoy/ventoy.json", "/ventoy/ventoy_grub.cfg");
+  private static final Pattern NAMED = Pattern.compile("^ERROR: /([^:]*): ", Pattern.MULTILINE);
+  /** The files RescueFleet alone writes, besides its own directory: what a repair may truncate or remove. */
+  private static final List<String> OUR_FILES = List.of(PathRules.VENTOY_JSON, PathRules.VENTOY_GRUB_CFG);
 
   private final ProcessRunner runner;
 
@@ -77,35 +74,37 @@ public final class DirtyVolumeCheck {
     return Verdict.REPAIRED;
   }
 
-  /** The paths fsck's report names, in order. */
+  /** The paths fsck's report names, relative to the volume root, in order. */
   static List<String> named(String report) {
     Matcher m = NAMED.matcher(report);
-    List<String> paths = new java.util.ArrayList<>();
+    List<String> paths = new ArrayList<>();
     while (m.find()) {
       paths.add(m.group(1));
     }
     return paths;
   }
 
+  /** Whether {@code path} (relative to the volume root) is RescueFleet's, compared as exFAT compares names. */
   static boolean ours(String path) {
-    return OURS.stream().anyMatch(o -> o.endsWith("/") ? path.startsWith(o) : path.equalsIgnoreCase(o));
+    String key = PathRules.collisionKey(path);
+    return key.startsWith(PathRules.collisionKey(PathRules.MANIFEST_DIR + "/"))
+        || OUR_FILES.stream().anyMatch(f -> PathRules.collisionKey(f).equals(key));
   }
 
-  /** Whether {@code device} holds an exFAT boot sector with VolumeDirty set. */
-  static boolean leftDirty(String device) {
-    ByteBuffer boot = RawDevice.allocate(RawDevice.ALIGNMENT);
-    try (RawDevice raw = RawDevice.openForRead(device)) {
-      raw.readFully(0, boot);
+  /** Whether {@code device} holds an exFAT volume with VolumeDirty set. */
+  private static boolean leftDirty(String device) {
+    Optional<ExfatVolume> volume = ExfatVolume.open(device);
+    if (volume.isEmpty()) {
+      return false;
     }
-    boot.order(ByteOrder.LITTLE_ENDIAN);
-    byte[] name = new byte[8];
-    boot.get(3, name);
-    return new String(name, StandardCharsets.US_ASCII).equals("EXFAT   ") && (boot.getShort(106) & VOLUME_DIRTY) != 0;
+    try (ExfatVolume v = volume.get()) {
+      return v.dirty();
+    }
   }
 
   private static String firstLine(String report) {
     return report.lines().filter(l -> l.startsWith("ERROR")).findFirst()
-        .orElse(report.lines().reduce((a, b) -> b).orElse("no output")).strip();
+        .orElseGet(() -> report.lines().reduce((a, b) -> b).orElse("no output")).strip();
   }
 
   /** A data partition whose filesystem RescueFleet will not write to as it is. */

@@ -28,6 +28,9 @@ public final class ExfatVolume implements AutoCloseable {
   private static final int TYPE_BITMAP = 0x81;
   private static final int ATTR_DIRECTORY = 0x10;
   private static final int FLAG_NO_FAT_CHAIN = 0x02;
+  /** VolumeFlags (boot sector offset 106): bit 0 ActiveFat, bit 1 VolumeDirty. */
+  private static final int VOLUME_FLAG_ACTIVE_FAT = 0x0001;
+  private static final int VOLUME_FLAG_DIRTY = 0x0002;
   private static final long FAT_END = 0xFFFFFFFFL;
   /** Directories RescueFleet reads are small; a larger one means a damaged entry. */
   private static final long MAX_DIRECTORY_BYTES = 64L << 20;
@@ -39,19 +42,30 @@ public final class ExfatVolume implements AutoCloseable {
   private final long clusterCount;
   private final long rootCluster;
   private final int numberOfFats;
+  private final boolean dirty;
   private final Map<Long, ByteBuffer> fatPages = new HashMap<>();
 
   private ExfatVolume(RawDevice raw, ByteBuffer boot) {
     this.raw = raw;
     int bytesPerSector = 1 << boot.get(108);
     this.clusterSize = (long) bytesPerSector << boot.get(109);
-    int activeFat = (boot.getShort(106) & 1) == 1 && boot.get(110) == 2 ? 1 : 0;
+    int volumeFlags = boot.getShort(106);
+    int activeFat = (volumeFlags & VOLUME_FLAG_ACTIVE_FAT) != 0 && boot.get(110) == 2 ? 1 : 0;
+    this.dirty = (volumeFlags & VOLUME_FLAG_DIRTY) != 0;
     this.fatOffset = (Integer.toUnsignedLong(boot.getInt(80)) + activeFat * Integer.toUnsignedLong(boot.getInt(84)))
         * bytesPerSector;
     this.heapOffset = Integer.toUnsignedLong(boot.getInt(88)) * bytesPerSector;
     this.clusterCount = Integer.toUnsignedLong(boot.getInt(92));
     this.rootCluster = Integer.toUnsignedLong(boot.getInt(96));
     this.numberOfFats = boot.get(110);
+  }
+
+  /**
+   * Whether the VolumeDirty flag is set: a driver mounted the volume read-write and did not unmount it
+   * cleanly (the stick was pulled, the driver died).
+   */
+  public boolean dirty() {
+    return dirty;
   }
 
   /** Opens the volume on {@code device}, or empty when it holds no exFAT boot sector this reader accepts. */

@@ -77,11 +77,13 @@ class DirtyVolumeCheckComponentTest {
   void fsckReportLinesNameTheirFiles() {
     String report = "exfatprogs version : 1.2.0\nERROR: /ventoy/ventoy.json: cluster is already allocated for the "
         + "other file. truncated to 0 bytes at 0xc48000. Truncate (y/N)? n\nERROR: /iso/a b.iso: bad cluster\n";
-    assertThat(DirtyVolumeCheck.named(report)).containsExactly("/ventoy/ventoy.json", "/iso/a b.iso");
-    assertThat(DirtyVolumeCheck.ours("/.rescuefleet/staging/x.part")).isTrue();
-    assertThat(DirtyVolumeCheck.ours("/VENTOY/ventoy.JSON")).isTrue();
-    assertThat(DirtyVolumeCheck.ours("/ventoy/ventoy.json.bak")).isFalse();
-    assertThat(DirtyVolumeCheck.ours("/iso/a.iso")).isFalse();
+    assertThat(DirtyVolumeCheck.named(report)).containsExactly("ventoy/ventoy.json", "iso/a b.iso");
+    assertThat(DirtyVolumeCheck.ours(".rescuefleet/staging/x.part")).isTrue();
+    assertThat(DirtyVolumeCheck.ours(".RescueFleet/manifest.json")).isTrue();
+    assertThat(DirtyVolumeCheck.ours("VENTOY/ventoy.JSON")).isTrue();
+    assertThat(DirtyVolumeCheck.ours("ventoy/ventoy.json.bak")).isFalse();
+    assertThat(DirtyVolumeCheck.ours(".rescuefleet-not")).isFalse();
+    assertThat(DirtyVolumeCheck.ours("iso/a.iso")).isFalse();
   }
 
   /** A 64 MiB exFAT volume with RescueFleet's files and two of the user's, unmounted cleanly. */
