@@ -50,7 +50,9 @@ public final class RawDevice implements AutoCloseable {
   /** A direct buffer of {@code size} bytes (rounded up to the alignment) at an aligned address. */
   public static ByteBuffer allocate(int size) {
     int aligned = (int) alignUp(size);
-    return ByteBuffer.allocateDirect(aligned + ALIGNMENT).alignedSlice(ALIGNMENT).limit(aligned);
+    // Sliced to exactly {@code aligned}: when the allocation happens to start aligned, alignedSlice alone
+    // keeps the spare unit as capacity, and a clear() would then make the buffer one unit too long.
+    return ByteBuffer.allocateDirect(aligned + ALIGNMENT).alignedSlice(ALIGNMENT).slice(0, aligned);
   }
 
   public static long alignUp(long n) {

@@ -82,13 +82,8 @@ public final class AtomicVolumeWork implements VolumeWork {
         Copy copy = batch.get(i);
         int index = i;
         LongConsumer progress = n -> events.progress(index, n);
-        try {
-          if (!prepared.fill(session, copy, cancellation, progress)) {
-            copyThroughDriver(session.writableRoot(), copy, cancellation, progress);
-          }
-        } catch (RuntimeException e) {
-          prepared.abandon(session);
-          throw e;
+        if (!prepared.fill(session, copy, cancellation, progress)) {
+          copyThroughDriver(session.writableRoot(), copy, cancellation, progress);
         }
         events.placed(i);
       }

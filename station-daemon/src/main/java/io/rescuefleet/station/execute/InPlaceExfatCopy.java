@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * Large copies to an exFAT volume that only a FUSE driver mounts (no kernel exfat, as on this
  * project's CI machines), filled in place on the unmounted device with {@link ExfatExtentWriter}:
  * exfat-fuse moves one cluster per request and tops out far below a USB 3 stick, the kernel driver
- * does not, so kernel mounts keep the ordinary path. The driver makes each file, empty, under its
- * name (in one mount for the whole batch); the file gets its content and then, in one sector write,
- * its clusters and length, so an interruption leaves it empty or whole.
+ * does not, so kernel mounts keep the ordinary path. In one mount for the whole batch the driver
+ * removes what the files replace and makes their directories; then each file gets its content and,
+ * in one sector write, its directory entries, so an interruption leaves it absent or whole.
  */
 final class InPlaceExfatCopy {
   private static final Logger LOG = LoggerFactory.getLogger(InPlaceExfatCopy.class);
@@ -42,14 +42,15 @@ final class InPlaceExfatCopy {
   }
 
   /**
-   * Replaces each file of {@code copies} by an empty one, through the mounted driver, flushed. The
-   * previous content is not listed by any manifest (the plan retracted it), and {@code claim} is told
-   * the paths first, to make them RescueFleet's on the stick before anything appears under them.
+   * Makes room for the files of {@code copies} through the mounted driver: what is at their paths now is
+   * removed (no manifest lists it any more: the plan retracted it) and their directories are made, all
+   * flushed. {@code claim} is told the paths first, to make them RescueFleet's on the stick before
+   * anything changes under them.
    */
   Prepared prepare(StickSession session, List<Copy> copies, Consumer<List<String>> claim) {
-    Set<String> empty = new LinkedHashSet<>();
+    Set<String> prepared = new LinkedHashSet<>();
     if (copies.isEmpty()) {
-      return new Prepared(empty);
+      return new Prepared(prepared);
     }
     claim.accept(copies.stream().map(Copy::path).toList());
     Path root = session.writableRoot();
@@ -58,10 +59,9 @@ final class InPlaceExfatCopy {
       for (Copy copy : copies) {
         Path file = StickPaths.resolve(root, copy.path());
         Files.createDirectories(file.getParent());
-        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING).close();
+        Files.deleteIfExists(file);
         directories.add(file.getParent());
-        empty.add(copy.path());
+        prepared.add(copy.path());
       }
       // One flush for the batch: the driver syncs the whole volume on any of them (and unmounting, before
       // the first fill, flushes all again); the claim written before made these paths RescueFleet's.
@@ -69,28 +69,27 @@ final class InPlaceExfatCopy {
         AtomicVolumeWork.fsyncDirectory(directory);
       }
     } catch (IOException e) {
-      new Prepared(empty).abandon(session);
       throw new UncheckedIOException("cannot prepare " + copies.size() + " files on " + session.disk(), e);
     }
-    return new Prepared(empty);
+    return new Prepared(prepared);
   }
 
-  /** The empty files of one batch, and the writer filling them while the volume is unmounted. */
+  /** The paths of one batch made ready for writing in place, and the writer while the volume is unmounted. */
   static final class Prepared implements AutoCloseable {
-    private final Set<String> empty;
+    private final Set<String> prepared;
     private ExfatExtentWriter writer;
     private boolean unusable;
 
-    private Prepared(Set<String> empty) {
-      this.empty = empty;
+    private Prepared(Set<String> prepared) {
+      this.prepared = prepared;
     }
 
     /**
-     * Fills the prepared empty file of {@code copy} in place; false (nothing written) when it was not
-     * prepared or the volume has no contiguous room for it, and the caller copies through the driver.
+     * Writes {@code copy} in place as a new file; false (nothing written) when its path was not prepared
+     * or the volume has no room for it that this writer handles, and the caller copies through the driver.
      */
     boolean fill(StickSession session, Copy copy, Cancellation cancellation, LongConsumer progress) {
-      if (!empty.contains(copy.path()) || unusable) {
+      if (!prepared.contains(copy.path()) || unusable) {
         return false;
       }
       if (writer != null && session.isMounted()) {
@@ -100,7 +99,7 @@ final class InPlaceExfatCopy {
         String device = session.quiesced();
         Optional<ExfatExtentWriter> opened = ExfatExtentWriter.open(device);
         if (opened.isEmpty()) {
-          LOG.info("volume layout not filled in place, writing through the driver device={}", device);
+          LOG.info("volume layout not written in place, writing through the driver device={}", device);
           unusable = true;
           return false;
         }
@@ -108,31 +107,15 @@ final class InPlaceExfatCopy {
       }
       Optional<ExfatExtentWriter.Reservation> room = writer.reserve(copy.path(), copy.size());
       if (room.isEmpty()) {
-        LOG.info("no contiguous room, writing through the driver path={} bytes={}", copy.path(), copy.size());
+        LOG.info("no room written in place, writing through the driver path={} bytes={}", copy.path(), copy.size());
         return false;
       }
       writer.fill(room.get(), copy.source(), cancellation, progress);
       writer.commit(room.get());
-      empty.remove(copy.path());
-      LOG.debug("file filled in place path={} bytes={} firstCluster={}", copy.path(), copy.size(),
+      prepared.remove(copy.path());
+      LOG.debug("file written in place path={} bytes={} firstCluster={}", copy.path(), copy.size(),
           room.get().firstCluster());
       return true;
-    }
-
-    /** After a failure: removes the empty files not filled yet, if the volume can still be mounted. */
-    void abandon(StickSession session) {
-      close();
-      if (empty.isEmpty()) {
-        return;
-      }
-      try {
-        Path root = session.writableRoot();
-        for (String path : empty) {
-          Files.deleteIfExists(StickPaths.resolve(root, path));
-        }
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("empty files left for the next run to rewrite count={} error={}", empty.size(), e.getMessage());
-      }
     }
 
     @Override

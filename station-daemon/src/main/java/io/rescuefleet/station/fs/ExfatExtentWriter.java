@@ -9,9 +9,11 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -22,21 +24,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
- * Fills an empty file of an unmounted exFAT volume in place, at the device's own speed: a FUSE driver
- * moves at most a cluster per request, a fraction of what a stick takes. The file (made, empty, by the
- * filesystem driver) gets one contiguous run of free clusters, written in this order:
+ * Writes a new file of an unmounted exFAT volume in place, at the device's own speed: a FUSE driver
+ * moves at most a cluster per request, a fraction of what a stick takes. The file gets one contiguous
+ * run of free clusters and a directory entry set of its own making, in this order:
  *
  * <ol>
  *   <li>the data, with O_DIRECT, into clusters the bitmap still calls free (an interruption leaves
  *       nothing any entry points at), and the allocation bitmap (an interruption may leave clusters
  *       marked used that no file owns: space lost until fsck, never two owners), flushed together;
- *   <li>the file's Stream Extension entry (first cluster, lengths, NoFatChain) and the set checksum,
- *       in one write within one sector, flushed.
+ *   <li>the entry set (File, Stream Extension with the clusters and lengths, File Name entries) into free
+ *       slots of the parent directory within one 512-byte sector, in one write, flushed: a hole left by
+ *       deleted entries, or the end of the directory. When the set would cross a sector there, the slots
+ *       up to the next sector are first marked deleted (and flushed): every reader skips those, and
+ *       exfat-fuse 1.3.0 reads on past the end marker, so nothing may be written behind it before the set
+ *       is whole.
  * </ol>
  *
- * Volumes and files this does not handle (two FATs, clusters or heap not 4 KiB aligned, no free run
- * long enough, a file that is not empty, File and Stream Extension entries in two sectors) get an empty
- * {@link #reserve}, and the caller writes through the driver as before.
+ * So an interruption leaves the file absent or whole. Volumes and files this does not handle (two FATs,
+ * clusters or heap not 4 KiB aligned, no readable up-case table, a path that exists already or whose
+ * directory does not, a name over 210 characters (a set larger than a sector), no free run of clusters
+ * long enough, a directory without room for the set) get an empty {@link #reserve}, and the caller
+ * writes through the driver.
  */
 public final class ExfatExtentWriter implements AutoCloseable {
   /** Writes of this size keep a USB stick's (and the loop driver's) queue busy. */
@@ -46,20 +54,33 @@ public final class ExfatExtentWriter implements AutoCloseable {
   private static final int ENTRY = 32;
   /** What a device writes atomically: one logical sector. */
   private static final int SECTOR = 512;
+  private static final int ENTRIES_PER_SECTOR = SECTOR / ENTRY;
+  private static final int NAME_CHARS_PER_ENTRY = 15;
+  private static final int MAX_NAME = 255;
+  private static final int TYPE_END = 0x00;
+  /** A File entry with InUse cleared: what marks a slot deleted. */
+  private static final int TYPE_DELETED_FILE = 0x05;
+  private static final int TYPE_FILE = 0x85;
+  private static final int TYPE_STREAM = 0xC0;
+  private static final int TYPE_NAME = 0xC1;
+  private static final int IN_USE = 0x80;
+  private static final int ATTRIBUTE_ARCHIVE = 0x20;
   private static final int STREAM_FLAGS_ALLOCATION_POSSIBLE = 0x01;
   private static final int STREAM_FLAGS_NO_FAT_CHAIN = 0x02;
 
   private final ExfatVolume volume;
   private final RawDevice device;
   private final ExfatVolume.AllocationBitmap bitmap;
+  private final char[] upcase;
 
-  private ExfatExtentWriter(ExfatVolume volume, RawDevice device, ExfatVolume.AllocationBitmap bitmap) {
+  private ExfatExtentWriter(ExfatVolume volume, RawDevice device, ExfatVolume.AllocationBitmap bitmap, char[] upcase) {
     this.volume = volume;
     this.device = device;
     this.bitmap = bitmap;
+    this.upcase = upcase;
   }
 
-  /** Opens {@code device} (an unmounted exFAT volume) for in-place filling, or empty if its layout is not one this handles. */
+  /** Opens {@code device} (an unmounted exFAT volume) for in-place writing, or empty if its layout is not one this handles. */
   public static Optional<ExfatExtentWriter> open(String device) {
     Optional<ExfatVolume> opened = ExfatVolume.open(device);
     if (opened.isEmpty()) {
@@ -68,40 +89,118 @@ public final class ExfatExtentWriter implements AutoCloseable {
     ExfatVolume volume = opened.get();
     try {
       Optional<ExfatVolume.AllocationBitmap> bitmap = volume.allocationBitmap();
+      Optional<char[]> upcase = volume.upcaseTable();
       boolean aligned = volume.clusterSize() % RawDevice.ALIGNMENT == 0
           && volume.clusterOffset(2) % RawDevice.ALIGNMENT == 0;
-      if (bitmap.isEmpty() || !aligned) {
+      if (bitmap.isEmpty() || upcase.isEmpty() || !aligned) {
         volume.close();
         return Optional.empty();
       }
-      return Optional.of(new ExfatExtentWriter(volume, RawDevice.openForWrite(device), bitmap.get()));
+      return Optional.of(new ExfatExtentWriter(volume, RawDevice.openForWrite(device), bitmap.get(), upcase.get()));
     } catch (RuntimeException e) {
       volume.close();
       throw e;
     }
   }
 
-  /** Where an empty file's content will go: {@code clusters} free clusters from {@code firstCluster}. */
-  public record Reservation(String path, ExfatVolume.EntrySet entries, long firstCluster, long clusters, long size) {}
+  /**
+   * Where a new file's content and entries will go: {@code clusters} free clusters from {@code
+   * firstCluster}, its entries (File, Stream Extension, names) at {@code entryOffsets} on the device, and
+   * the end-of-directory slots before them to mark deleted first at {@code padding}.
+   */
+  public record Reservation(String path, String name, long[] entryOffsets, long[] padding, long firstCluster,
+      long clusters, long size) {}
 
   /**
-   * Finds room for {@code size} bytes for the empty file at {@code path}: the first run of free clusters
-   * long enough. Empty when the file is missing or not empty, or no free run is long enough (a
-   * fragmented volume: the driver will chain clusters instead).
+   * Finds room for a new file of {@code size} bytes at {@code path}: the first run of free clusters long
+   * enough, and slots in its directory where its entry set becomes valid in one sector write. Empty when
+   * something is at the path already (names compare case-insensitively), its directory is missing, or
+   * there is no such room. Nothing is held: reserving again before {@link #commit} gives the same room.
    */
   public Optional<Reservation> reserve(String path, long size) {
-    if (size <= 0) {
+    int slash = path.lastIndexOf('/');
+    String parent = slash < 0 ? "" : path.substring(0, slash);
+    String name = path.substring(slash + 1);
+    if (size <= 0 || name.isEmpty() || name.length() > MAX_NAME || volume.entrySet(path).isPresent()
+        || volume.directory(path).isPresent()) {
       return Optional.empty();
     }
-    Optional<ExfatVolume.EntrySet> entries = volume.entrySet(path);
-    if (entries.isEmpty() || entries.get().dataLength() != 0 || entries.get().firstCluster() != 0
-        || entries.get().offsets().length < 3 || !oneSector(entries.get())) {
+    Optional<ExfatVolume.Directory> directory = volume.directory(parent);
+    if (directory.isEmpty()) {
+      return Optional.empty();
+    }
+    int count = 2 + (name.length() + NAME_CHARS_PER_ENTRY - 1) / NAME_CHARS_PER_ENTRY;
+    if (count > ENTRIES_PER_SECTOR) {
+      return Optional.empty();
+    }
+    Optional<int[]> slots = slots(directory.get(), count);
+    if (slots.isEmpty()) {
       return Optional.empty();
     }
     long needed = (size + volume.clusterSize() - 1) / volume.clusterSize();
+    OptionalLong run = freeRun(needed);
+    if (run.isEmpty()) {
+      return Optional.empty();
+    }
+    int padFrom = slots.get()[0];
+    int first = slots.get()[1];
+    long[] padding = new long[first - padFrom];
+    for (int k = 0; k < padding.length; k++) {
+      padding[k] = directory.get().deviceOffset(padFrom + k);
+    }
+    long[] offsets = new long[count];
+    for (int k = 0; k < count; k++) {
+      offsets[k] = directory.get().deviceOffset(first + k);
+    }
+    return Optional.of(new Reservation(path, name, offsets, padding, run.getAsLong() + 2, needed, size));
+  }
+
+  /**
+   * Where a set of {@code count} entries goes, within one sector: {padding from, first slot}. A hole of
+   * deleted entries (no padding), or else the end of the directory, from the end marker or, when the set
+   * would cross a sector from there, from the next sector (the slots in between to be marked deleted).
+   */
+  private static Optional<int[]> slots(ExfatVolume.Directory dir, int count) {
+    int total = dir.entryCount();
+    int free = 0;
+    for (int i = 0; i < total; i++) {
+      int type = dir.type(i);
+      if (type == TYPE_END) {
+        int first = i % ENTRIES_PER_SECTOR + count <= ENTRIES_PER_SECTOR ? i
+            : (i / ENTRIES_PER_SECTOR + 1) * ENTRIES_PER_SECTOR;
+        return onlyEndMarkersFrom(dir, i) && first + count <= total ? Optional.of(new int[] {i, first})
+            : Optional.empty();
+      }
+      free = (type & IN_USE) == 0 ? free + 1 : 0;
+      int first = i - count + 1;
+      if (free >= count && first / ENTRIES_PER_SECTOR == i / ENTRIES_PER_SECTOR) {
+        return Optional.of(new int[] {first, first});
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether every entry from {@code end} on is an end marker, as the specification has it (and exfat-fuse needs). */
+  private static boolean onlyEndMarkersFrom(ExfatVolume.Directory dir, int end) {
+    for (int i = end; i < dir.entryCount(); i++) {
+      if (dir.type(i) != TYPE_END) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where the first run of {@code needed} free clusters starts (as bitmap index: cluster - 2). */
+  private OptionalLong freeRun(long needed) {
     long runStart = -1;
     long runLength = 0;
+    byte[] bits = bitmap.bits();
     for (long n = 0; n < volume.clusterCount(); n++) {
+      if ((n & 7) == 0 && bits[(int) (n >>> 3)] == (byte) 0xFF) {
+        runLength = 0;
+        n += 7; // eight used clusters
+        continue;
+      }
       if (used(n)) {
         runLength = 0;
         continue;
@@ -110,10 +209,10 @@ public final class ExfatExtentWriter implements AutoCloseable {
         runStart = n;
       }
       if (++runLength == needed) {
-        return Optional.of(new Reservation(path, entries.get(), runStart + 2, needed, size));
+        return OptionalLong.of(runStart);
       }
     }
-    return Optional.empty();
+    return OptionalLong.empty();
   }
 
   /**
@@ -231,12 +330,12 @@ public final class ExfatExtentWriter implements AutoCloseable {
   }
 
   /**
-   * Marks the reserved clusters used and flushes them with the data, then points the file's entry at them
-   * and flushes that: the entry never reaches the device before the data it points at.
+   * Marks the reserved clusters used and flushes them with the data, then writes the file's entry set
+   * (see the class comment for the order) and flushes it: the file never appears before its data.
    */
   public void commit(Reservation r) {
     markUsed(r.firstCluster() - 2, r.clusters());
-    writeStreamEntry(r);
+    writeEntrySet(r, entrySet(r.name(), r.firstCluster(), r.size(), ZonedDateTime.now()));
   }
 
   private boolean used(long n) {
@@ -255,47 +354,117 @@ public final class ExfatExtentWriter implements AutoCloseable {
     long toByte = (first + count - 1) >>> 3;
     long start = RawDevice.alignDown(bitmap.deviceOffset() + fromByte);
     long end = RawDevice.alignUp(bitmap.deviceOffset() + toByte + 1);
-    ByteBuffer block = RawDevice.allocate((int) (end - start));
-    device.readFully(start, block);
+    ByteBuffer block = volume.blocksForUpdate(start, (int) (end - start));
     for (long b = fromByte; b <= toByte; b++) {
       block.put((int) (bitmap.deviceOffset() + b - start), bits[(int) b]);
     }
-    block.clear();
-    device.writeFully(start, block);
-    device.force();
-  }
-
-  private void writeStreamEntry(Reservation r) {
-    byte[] set = r.entries().bytes().clone();
-    ByteBuffer b = ByteBuffer.wrap(set).order(ByteOrder.LITTLE_ENDIAN);
-    int stream = ENTRY;
-    b.put(stream + 1, (byte) (b.get(stream + 1) | STREAM_FLAGS_ALLOCATION_POSSIBLE | STREAM_FLAGS_NO_FAT_CHAIN));
-    b.putLong(stream + 8, r.size()); // ValidDataLength: every byte was written
-    b.putInt(stream + 20, (int) r.firstCluster());
-    b.putLong(stream + 24, r.size()); // DataLength
-    b.putShort(2, checksum(set));
-    long[] offsets = r.entries().offsets();
-    // The File entry carries the checksum, the Stream Extension the allocation; name entries are unchanged.
-    // Both sit in one sector (reserve saw to it) and go in one write: the file is empty or whole, never an
-    // entry set whose checksum fails, which the driver answers with I/O errors for the whole directory.
-    long start = RawDevice.alignDown(offsets[0]);
-    ByteBuffer block = RawDevice.allocate(RawDevice.ALIGNMENT);
-    device.readFully(start, block);
-    for (int k = 0; k < 2; k++) {
-      block.put((int) (offsets[k] - start), set, k * ENTRY, ENTRY);
-    }
-    block.clear();
-    device.writeFully(start, block);
+    write(start, block);
     device.force();
   }
 
   /**
-   * Whether the File and Stream Extension entries of {@code entries} share a 512-byte sector, the unit a
-   * device writes whole or not at all; otherwise the driver writes the file.
+   * The entries of a new file named {@code name}: File (archive attribute, times {@code now} in local
+   * time with its UTC offset, as drivers write them), Stream Extension (contiguous clusters from {@code
+   * firstCluster}, every byte valid), File Name entries; the set checksum over all of them.
    */
-  static boolean oneSector(ExfatVolume.EntrySet entries) {
-    long[] offsets = entries.offsets();
-    return offsets[0] / SECTOR == offsets[1] / SECTOR;
+  byte[] entrySet(String name, long firstCluster, long size, ZonedDateTime now) {
+    int names = (name.length() + NAME_CHARS_PER_ENTRY - 1) / NAME_CHARS_PER_ENTRY;
+    ByteBuffer b = ByteBuffer.allocate((2 + names) * ENTRY).order(ByteOrder.LITTLE_ENDIAN);
+    int stamp = timestamp(now);
+    int centiseconds = (now.getSecond() % 2) * 100 + now.getNano() / 10_000_000;
+    int offset = IN_USE | ((now.getOffset().getTotalSeconds() / 900) & 0x7F);
+    b.put(0, (byte) TYPE_FILE).put(1, (byte) (1 + names)).putShort(4, (short) ATTRIBUTE_ARCHIVE);
+    b.putInt(8, stamp).putInt(12, stamp).putInt(16, stamp);
+    b.put(20, (byte) centiseconds).put(21, (byte) centiseconds);
+    b.put(22, (byte) offset).put(23, (byte) offset).put(24, (byte) offset);
+    int s = ENTRY;
+    b.put(s, (byte) TYPE_STREAM).put(s + 1, (byte) (STREAM_FLAGS_ALLOCATION_POSSIBLE | STREAM_FLAGS_NO_FAT_CHAIN));
+    b.put(s + 3, (byte) name.length()).putShort(s + 4, nameHash(name));
+    b.putLong(s + 8, size).putInt(s + 20, (int) firstCluster).putLong(s + 24, size);
+    for (int k = 0; k < names; k++) {
+      int e = (2 + k) * ENTRY;
+      b.put(e, (byte) TYPE_NAME);
+      for (int c = 0; c < NAME_CHARS_PER_ENTRY && k * NAME_CHARS_PER_ENTRY + c < name.length(); c++) {
+        b.putChar(e + 2 + c * 2, name.charAt(k * NAME_CHARS_PER_ENTRY + c));
+      }
+    }
+    byte[] set = b.array();
+    b.putShort(2, checksum(set));
+    return set;
+  }
+
+  /** exFAT's timestamp: year since 1980, month, day, hour, minute, and seconds halved, in 32 bits. */
+  private static int timestamp(ZonedDateTime t) {
+    return (t.getYear() - 1980) << 25 | t.getMonthValue() << 21 | t.getDayOfMonth() << 16 | t.getHour() << 11
+        | t.getMinute() << 5 | t.getSecond() / 2;
+  }
+
+  /** exFAT's NameHash: over the up-cased name's UTF-16LE bytes. */
+  short nameHash(String name) {
+    int hash = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = upcase[name.charAt(i)];
+      for (int x : new int[] {c & 0xff, c >>> 8}) {
+        hash = (((hash & 1) != 0 ? 0x8000 : 0) + (hash >>> 1) + x) & 0xffff;
+      }
+    }
+    return (short) hash;
+  }
+
+  /**
+   * Writes {@code set} at the reserved slots, after marking the padding before them deleted (flushed:
+   * the set must not land while an end marker hides it from the specification's readers).
+   */
+  private void writeEntrySet(Reservation r, byte[] set) {
+    if (writePadding(r)) {
+      device.force();
+    }
+    List<Integer> all = new ArrayList<>();
+    for (int k = 0; k < r.entryOffsets().length; k++) {
+      all.add(k);
+    }
+    writeEntries(r.entryOffsets(), set, all);
+    device.force();
+  }
+
+  /** The first step of {@link #writeEntrySet}, unflushed: false when there is no padding. */
+  boolean writePadding(Reservation r) {
+    if (r.padding().length == 0) {
+      return false;
+    }
+    byte[] deleted = new byte[r.padding().length * ENTRY];
+    List<Integer> all = new ArrayList<>();
+    for (int k = 0; k < r.padding().length; k++) {
+      deleted[k * ENTRY] = (byte) TYPE_DELETED_FILE;
+      all.add(k);
+    }
+    writeEntries(r.padding(), deleted, all);
+    return true;
+  }
+
+  /** Writes entries {@code which} of {@code set} to {@code offsets}, one read-modify-write per aligned block. */
+  private void writeEntries(long[] offsets, byte[] set, List<Integer> which) {
+    long block = -1;
+    ByteBuffer buffer = null;
+    for (int k : which) {
+      long start = RawDevice.alignDown(offsets[k]);
+      if (start != block) {
+        if (buffer != null) {
+          write(block, buffer);
+        }
+        buffer = volume.blocksForUpdate(start, RawDevice.ALIGNMENT);
+        block = start;
+      }
+      buffer.put((int) (offsets[k] - start), set, k * ENTRY, ENTRY);
+    }
+    write(block, buffer);
+  }
+
+  /** Writes {@code block} (whole) at {@code offset}, and tells the volume's reader what is there now. */
+  private void write(long offset, ByteBuffer block) {
+    block.clear();
+    device.writeFully(offset, block.duplicate());
+    volume.written(offset, block);
   }
 
   /** exFAT's SetChecksum: over every byte of the set but the checksum field itself (bytes 2 and 3). */

@@ -26,6 +26,7 @@ public final class ExfatVolume implements AutoCloseable {
   private static final int TYPE_STREAM = 0xC0;
   private static final int TYPE_NAME = 0xC1;
   private static final int TYPE_BITMAP = 0x81;
+  private static final int TYPE_UPCASE = 0x82;
   private static final int ATTR_DIRECTORY = 0x10;
   private static final int FLAG_NO_FAT_CHAIN = 0x02;
   /** VolumeFlags (boot sector offset 106): bit 0 ActiveFat, bit 1 VolumeDirty. */
@@ -44,6 +45,12 @@ public final class ExfatVolume implements AutoCloseable {
   private final int numberOfFats;
   private final boolean dirty;
   private final Map<Long, ByteBuffer> fatPages = new HashMap<>();
+  /**
+   * The 4 KiB blocks of metadata (directories, bitmap, up-case table) read so far, by device offset: a
+   * volume is read while nothing else has it mounted, so what was read stays true, and what {@link
+   * ExfatExtentWriter} writes it records here.
+   */
+  private final Map<Long, byte[]> blocks = new HashMap<>();
 
   private ExfatVolume(RawDevice raw, ByteBuffer boot) {
     this.raw = raw;
@@ -179,6 +186,100 @@ public final class ExfatVolume implements AutoCloseable {
 
   /** The allocation bitmap at {@code deviceOffset}; {@code bits} covers exactly the heap's clusters. */
   public record AllocationBitmap(long deviceOffset, byte[] bits) {}
+
+  /**
+   * The directory at {@code relativePath} ("" for the root): its entries as read and where each lies on
+   * the device; empty when there is no such directory.
+   */
+  public Optional<Directory> directory(String relativePath) {
+    if (relativePath.isEmpty()) {
+      List<long[]> runs = runs(rootCluster, false, -1);
+      return Optional.of(new Directory(runs, readRuns(runs, -1)));
+    }
+    return lookup(relativePath).filter(e -> e.entry().directory() && e.entry().dataLength() <= MAX_DIRECTORY_BYTES)
+        .map(e -> {
+          List<long[]> runs = runs(e.entry().firstCluster(), e.entry().noFatChain(), e.entry().dataLength());
+          return new Directory(runs, readRuns(runs, e.entry().dataLength()));
+        });
+  }
+
+  /** A directory's 32-byte entries as read, and where each lies on the device. */
+  public final class Directory {
+    private final List<long[]> runs;
+    private final byte[] bytes;
+
+    private Directory(List<long[]> runs, byte[] bytes) {
+      this.runs = runs;
+      this.bytes = bytes;
+    }
+
+    /** How many entries the directory's clusters hold. */
+    public int entryCount() {
+      return bytes.length / ENTRY;
+    }
+
+    /** The EntryType byte of entry {@code index}: 0x00 ends the directory, below 0x80 is free (deleted). */
+    public int type(int index) {
+      return bytes[index * ENTRY] & 0xff;
+    }
+
+    /** Where entry {@code index} lies on the device. */
+    public long deviceOffset(int index) {
+      return ExfatVolume.this.deviceOffset(runs, (long) index * ENTRY);
+    }
+  }
+
+  /**
+   * The volume's up-case table, as a map from each UTF-16 code unit to its upper case (what name hashes
+   * are computed over), or empty when the root holds no table whose checksum matches.
+   */
+  public Optional<char[]> upcaseTable() {
+    byte[] root = readRuns(runs(rootCluster, false, -1), -1);
+    ByteBuffer b = ByteBuffer.wrap(root).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < root.length / ENTRY; i++) {
+      int type = b.get(i * ENTRY) & 0xff;
+      if (type == TYPE_END) {
+        break;
+      }
+      if (type != TYPE_UPCASE) {
+        continue;
+      }
+      long expected = Integer.toUnsignedLong(b.getInt(i * ENTRY + 4));
+      long first = Integer.toUnsignedLong(b.getInt(i * ENTRY + 20));
+      long length = b.getLong(i * ENTRY + 24);
+      if (length <= 0 || length > (1 << 17) + 4 || length % 2 != 0) {
+        return Optional.empty();
+      }
+      byte[] table = readRuns(runs(first, false, length), length);
+      long sum = 0;
+      for (byte x : table) {
+        sum = (((sum & 1) != 0 ? 0x80000000L : 0) + (sum >>> 1) + (x & 0xff)) & 0xffffffffL;
+      }
+      if (sum != expected) {
+        return Optional.empty();
+      }
+      return Optional.of(upcase(ByteBuffer.wrap(table).order(ByteOrder.LITTLE_ENDIAN)));
+    }
+    return Optional.empty();
+  }
+
+  /** Expands an up-case table: each code unit maps to the next value, except 0xFFFF n, which skips n identity mappings. */
+  private static char[] upcase(ByteBuffer table) {
+    char[] map = new char[1 << 16];
+    for (int c = 0; c < map.length; c++) {
+      map[c] = (char) c;
+    }
+    int next = 0;
+    while (table.remaining() >= 2 && next < map.length) {
+      char value = table.getChar();
+      if (value == 0xFFFF && table.remaining() >= 2) {
+        next += table.getChar();
+      } else {
+        map[next++] = value;
+      }
+    }
+    return map;
+  }
 
   /** A directory entry found by path, with where its set starts in its directory. */
   private record Located(DirEntry entry, List<long[]> dirRuns, int index, int count) {}
@@ -353,11 +454,57 @@ public final class ExfatVolume implements AutoCloseable {
   private void read(long offset, byte[] into, int at, int length) {
     long start = RawDevice.alignDown(offset);
     long end = RawDevice.alignUp(offset + length);
-    ByteBuffer b = RawDevice.allocate((int) (end - start));
-    raw.readFully(start, b);
+    fetch(start, end);
+    for (long block = start; block < end; block += RawDevice.ALIGNMENT) {
+      long from = Math.max(offset, block);
+      long to = Math.min(offset + length, block + RawDevice.ALIGNMENT);
+      System.arraycopy(blocks.get(block), (int) (from - block), into, at + (int) (from - offset), (int) (to - from));
+    }
+  }
+
+  /** Reads the blocks of [start, end) not read yet, in one read from the first missing to the last. */
+  private void fetch(long start, long end) {
+    long first = -1;
+    long last = -1;
+    for (long block = start; block < end; block += RawDevice.ALIGNMENT) {
+      if (!blocks.containsKey(block)) {
+        first = first < 0 ? block : first;
+        last = block;
+      }
+    }
+    if (first < 0) {
+      return;
+    }
+    ByteBuffer b = RawDevice.allocate((int) (last + RawDevice.ALIGNMENT - first));
+    raw.readFully(first, b);
     b.flip();
-    b.position((int) (offset - start));
-    b.get(into, at, length);
+    for (long block = first; block <= last; block += RawDevice.ALIGNMENT) {
+      blocks.computeIfAbsent(block, k -> new byte[RawDevice.ALIGNMENT]);
+      b.get((int) (block - first), blocks.get(block));
+    }
+  }
+
+  /**
+   * The {@code length} bytes at {@code offset} (both aligned) in a buffer ready to be patched and written
+   * back, from what was read before where possible; {@link #written} keeps what this reader holds equal
+   * to the device after the write.
+   */
+  ByteBuffer blocksForUpdate(long offset, int length) {
+    byte[] bytes = new byte[length];
+    read(offset, bytes, 0, length);
+    ByteBuffer b = RawDevice.allocate(length);
+    b.put(bytes).clear();
+    return b;
+  }
+
+  /** Records that the aligned {@code data} (position to limit) now lies at {@code offset} on the device. */
+  void written(long offset, ByteBuffer data) {
+    ByteBuffer d = data.duplicate();
+    for (long block = offset; d.remaining() >= RawDevice.ALIGNMENT; block += RawDevice.ALIGNMENT) {
+      byte[] copy = new byte[RawDevice.ALIGNMENT];
+      d.get(copy);
+      blocks.put(block, copy);
+    }
   }
 
   private void checkCluster(long cluster) {
