@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
@@ -72,6 +71,8 @@ public final class ExfatExtentWriter implements AutoCloseable {
   private final RawDevice device;
   private final ExfatVolume.AllocationBitmap bitmap;
   private final char[] upcase;
+  private final List<ByteBuffer> buffers = new ArrayList<>();
+  private ExecutorService writers;
 
   private ExfatExtentWriter(ExfatVolume volume, RawDevice device, ExfatVolume.AllocationBitmap bitmap, char[] upcase) {
     this.volume = volume;
@@ -225,14 +226,8 @@ public final class ExfatExtentWriter implements AutoCloseable {
   public void fill(Reservation r, Path source, Cancellation cancellation, LongConsumer progress) {
     long at = volume.clusterOffset(r.firstCluster());
     BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(WRITES_IN_FLIGHT + 1);
-    for (int i = 0; i <= WRITES_IN_FLIGHT; i++) {
-      free.add(RawDevice.allocate(CHUNK));
-    }
-    ExecutorService writers = Executors.newFixedThreadPool(WRITES_IN_FLIGHT, runnable -> {
-      Thread t = new Thread(runnable, "rescuefleet-fill-writer");
-      t.setDaemon(true);
-      return t;
-    });
+    free.addAll(buffers());
+    ExecutorService writers = writers();
     List<Future<?>> writes = new ArrayList<>();
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
       if (in.size() != r.size()) {
@@ -259,8 +254,7 @@ public final class ExfatExtentWriter implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     } finally {
-      writers.shutdown();
-      awaitQuietly(writers); // no write of this file may land after the caller moves on
+      awaitQuietly(writes); // no write of this file may land after the caller moves on
     }
     // Not flushed here: commit's first flush covers the data and the bitmap together.
   }
@@ -321,12 +315,41 @@ public final class ExfatExtentWriter implements AutoCloseable {
     }
   }
 
-  private static void awaitQuietly(ExecutorService writers) {
-    try {
-      writers.awaitTermination(5, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private static void awaitQuietly(List<Future<?>> writes) {
+    for (Future<?> w : writes) {
+      try {
+        w.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException e) {
+        // the first failure is the caller's already
+      }
     }
+  }
+
+  /**
+   * The chunk buffers, made on the first fill and kept for the next: fresh direct memory costs page
+   * faults and zeroing of every byte, per file as much as a tenth of its write.
+   */
+  private List<ByteBuffer> buffers() {
+    if (buffers.isEmpty()) {
+      for (int i = 0; i <= WRITES_IN_FLIGHT; i++) {
+        buffers.add(RawDevice.allocate(CHUNK));
+      }
+    }
+    return buffers;
+  }
+
+  private ExecutorService writers() {
+    if (writers == null) {
+      writers = Executors.newFixedThreadPool(WRITES_IN_FLIGHT, runnable -> {
+        Thread t = new Thread(runnable, "rescuefleet-fill-writer");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return writers;
   }
 
   /**
@@ -481,6 +504,9 @@ public final class ExfatExtentWriter implements AutoCloseable {
 
   @Override
   public void close() {
+    if (writers != null) {
+      writers.shutdown(); // idle: every fill waited for its writes
+    }
     try {
       device.close();
     } finally {
