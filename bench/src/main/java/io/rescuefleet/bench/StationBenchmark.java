@@ -41,7 +41,7 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>sync_vs_dd: our ISO sync (every byte flushed and the file in place under its name), fastest of
- *       three rounds, over the fastest of
+ *       five rounds, over the fastest of
  *       {@code dd oflag=direct bs=4M} writing the same bytes to the same device;
  *   <li>verify_vs_sha256sum: our Full verification over {@code sha256sum} of the same files, both reading
  *       from the device (fresh mount, dropped device cache for sha256sum);
@@ -55,7 +55,7 @@ final class StationBenchmark implements Benchmark {
   static final long RESERVED_MIB = 768;
   static final long STICK = (IMAGES * IMAGE_SIZE) + (256L << 20) + (RESERVED_MIB << 20);
   static final int QUICK_FILES = 50;
-  static final int SYNC_ROUNDS = 3;
+  static final int SYNC_ROUNDS = 5;
 
   private final ProcessRunner runner = new ProcessRunner();
   private final LoopDevices loops = new LoopDevices(runner);
@@ -122,8 +122,8 @@ final class StationBenchmark implements Benchmark {
       check(quickResult);
     }
 
-    out.printf(Locale.ROOT, "  sync:   ours %s MB/s over %d x %d MiB (driver %s; large files filled in place when it is FUSE); dd oflag=direct bs=4M %s MB/s; fastest over fastest%n",
-        list(syncs), IMAGES, IMAGE_SIZE >> 20, sync.filesystemDriver(), list(dds));
+    out.printf(Locale.ROOT, "  sync:   ours %s MB/s over %d x %d MiB (driver %s; large files written in place when it is FUSE); dd oflag=direct bs=4M %s MB/s; fastest over fastest (median of the rounds' own ratios %.2f)%n",
+        list(syncs), IMAGES, IMAGE_SIZE >> 20, sync.filesystemDriver(), list(dds), medianRatio(syncs, dds));
     out.printf(Locale.ROOT, "  verify: ours %.1f MB/s (%s, %d files, %d bytes); sha256sum %.1f / %.1f MB/s (fresh %s mount)%n",
         verify, full.verify().readPath(), full.verify().filesChecked(), full.verify().bytesHashed(), sum1, sum2,
         full.filesystemDriver());
@@ -240,6 +240,17 @@ final class StationBenchmark implements Benchmark {
   private static DriveAssignment assignment(String yaml) {
     ManifestSet set = new ManifestLoader().load("bench.yaml", yaml);
     return new Resolver().resolve(set.drives().get(0), set);
+  }
+
+  /** The median over rounds of ours / dd within the round: each pair ran seconds apart, on the same device. */
+  private static double medianRatio(List<Double> ours, List<Double> anchors) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < ours.size(); i++) {
+      ratios.add(ours.get(i) / anchors.get(i));
+    }
+    Collections.sort(ratios);
+    int n = ratios.size();
+    return n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
   }
 
   private static String list(List<Double> values) {
