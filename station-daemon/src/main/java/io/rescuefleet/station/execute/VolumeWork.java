@@ -23,9 +23,9 @@ public interface VolumeWork {
   /** What {@link #copyAll} tells its caller, per file by its index in the batch. */
   interface CopyEvents {
     /**
-     * {@code paths} are about to appear, empty, under their own names before their content is written:
-     * the caller makes them its own on the stick first (pending in the manifest), so that a run cut
-     * short there leaves files the next run finishes, not strangers' files it must never touch.
+     * {@code paths} are about to be cleared and to appear, each whole, under their own names: the caller
+     * makes them its own on the stick first (pending in the manifest), so that a run cut short there
+     * leaves files the next run finishes or keeps, not strangers' files it must never touch.
      */
     void claiming(List<String> paths);
 
@@ -38,8 +38,8 @@ public interface VolumeWork {
 
   /**
    * Copies every file of {@code batch}, in order, to its path on the session's data volume, never
-   * leaving a partly written file under a file's name (at most an empty one, claimed first through
-   * {@link CopyEvents#claiming});
+   * leaving a partly written file under a file's name (a path claimed first through {@link
+   * CopyEvents#claiming} may be left empty or absent);
    * the volume may be unmounted and mounted again on the way. Stops at the first failure: files placed
    * before it stay.
    */

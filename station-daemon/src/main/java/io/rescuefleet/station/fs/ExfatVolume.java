@@ -147,35 +147,35 @@ public final class ExfatVolume implements AutoCloseable {
     if (numberOfFats != 1) {
       return Optional.empty();
     }
-    List<long[]> rootRuns = runs(rootCluster, false, -1);
-    byte[] root = readRuns(rootRuns, -1);
-    ByteBuffer b = ByteBuffer.wrap(root).order(ByteOrder.LITTLE_ENDIAN);
-    AllocationBitmap found = null;
+    List<ByteBuffer> bitmaps = rootEntries(TYPE_BITMAP);
+    if (bitmaps.size() != 1) {
+      return Optional.empty();
+    }
+    ByteBuffer e = bitmaps.get(0);
+    long first = Integer.toUnsignedLong(e.getInt(20));
+    long length = e.getLong(24);
+    if (length < (clusterCount + 7) / 8 || length > MAX_DIRECTORY_BYTES || runs(first, false, length).size() != 1) {
+      return Optional.empty();
+    }
+    byte[] bits = new byte[(int) ((clusterCount + 7) / 8)];
+    read(clusterOffset(first), bits, 0, bits.length);
+    return Optional.of(new AllocationBitmap(clusterOffset(first), bits));
+  }
+
+  /** The root directory's entries of {@code type}, before its end marker, each as a 32-byte buffer. */
+  private List<ByteBuffer> rootEntries(int type) {
+    byte[] root = readRuns(runs(rootCluster, false, -1), -1);
+    List<ByteBuffer> found = new ArrayList<>();
     for (int i = 0; i < root.length / ENTRY; i++) {
-      int type = b.get(i * ENTRY) & 0xff;
-      if (type == TYPE_END) {
+      int t = root[i * ENTRY] & 0xff;
+      if (t == TYPE_END) {
         break;
       }
-      if (type != TYPE_BITMAP) {
-        continue;
+      if (t == type) {
+        found.add(ByteBuffer.wrap(root, i * ENTRY, ENTRY).slice().order(ByteOrder.LITTLE_ENDIAN));
       }
-      if (found != null) {
-        return Optional.empty();
-      }
-      long first = Integer.toUnsignedLong(b.getInt(i * ENTRY + 20));
-      long length = b.getLong(i * ENTRY + 24);
-      if (length < (clusterCount + 7) / 8 || length > MAX_DIRECTORY_BYTES) {
-        return Optional.empty();
-      }
-      List<long[]> runs = runs(first, false, length);
-      if (runs.size() != 1) {
-        return Optional.empty();
-      }
-      byte[] bits = new byte[(int) ((clusterCount + 7) / 8)];
-      read(clusterOffset(first), bits, 0, bits.length);
-      found = new AllocationBitmap(clusterOffset(first), bits);
     }
-    return Optional.ofNullable(found);
+    return found;
   }
 
   /**
@@ -234,33 +234,26 @@ public final class ExfatVolume implements AutoCloseable {
    * are computed over), or empty when the root holds no table whose checksum matches.
    */
   public Optional<char[]> upcaseTable() {
-    byte[] root = readRuns(runs(rootCluster, false, -1), -1);
-    ByteBuffer b = ByteBuffer.wrap(root).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < root.length / ENTRY; i++) {
-      int type = b.get(i * ENTRY) & 0xff;
-      if (type == TYPE_END) {
-        break;
-      }
-      if (type != TYPE_UPCASE) {
-        continue;
-      }
-      long expected = Integer.toUnsignedLong(b.getInt(i * ENTRY + 4));
-      long first = Integer.toUnsignedLong(b.getInt(i * ENTRY + 20));
-      long length = b.getLong(i * ENTRY + 24);
-      if (length <= 0 || length > (1 << 17) + 4 || length % 2 != 0) {
-        return Optional.empty();
-      }
-      byte[] table = readRuns(runs(first, false, length), length);
-      long sum = 0;
-      for (byte x : table) {
-        sum = (((sum & 1) != 0 ? 0x80000000L : 0) + (sum >>> 1) + (x & 0xff)) & 0xffffffffL;
-      }
-      if (sum != expected) {
-        return Optional.empty();
-      }
-      return Optional.of(upcase(ByteBuffer.wrap(table).order(ByteOrder.LITTLE_ENDIAN)));
+    List<ByteBuffer> tables = rootEntries(TYPE_UPCASE);
+    if (tables.isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    ByteBuffer e = tables.get(0);
+    long expected = Integer.toUnsignedLong(e.getInt(4));
+    long first = Integer.toUnsignedLong(e.getInt(20));
+    long length = e.getLong(24);
+    if (length <= 0 || length > (1 << 17) + 4 || length % 2 != 0) {
+      return Optional.empty();
+    }
+    byte[] table = readRuns(runs(first, false, length), length);
+    long sum = 0;
+    for (byte x : table) {
+      sum = (((sum & 1) != 0 ? 0x80000000L : 0) + (sum >>> 1) + (x & 0xff)) & 0xffffffffL;
+    }
+    if (sum != expected) {
+      return Optional.empty();
+    }
+    return Optional.of(upcase(ByteBuffer.wrap(table).order(ByteOrder.LITTLE_ENDIAN)));
   }
 
   /** Expands an up-case table: each code unit maps to the next value, except 0xFFFF n, which skips n identity mappings. */
