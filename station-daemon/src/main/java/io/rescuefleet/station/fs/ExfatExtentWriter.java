@@ -122,8 +122,7 @@ public final class ExfatExtentWriter implements AutoCloseable {
     int slash = path.lastIndexOf('/');
     String parent = slash < 0 ? "" : path.substring(0, slash);
     String name = path.substring(slash + 1);
-    if (size <= 0 || name.isEmpty() || name.length() > MAX_NAME || volume.entrySet(path).isPresent()
-        || volume.directory(path).isPresent()) {
+    if (size <= 0 || name.isEmpty() || name.length() > MAX_NAME || volume.exists(path)) {
       return Optional.empty();
     }
     Optional<ExfatVolume.Directory> directory = volume.directory(parent);
@@ -145,15 +144,17 @@ public final class ExfatExtentWriter implements AutoCloseable {
     }
     int padFrom = slots.get()[0];
     int first = slots.get()[1];
-    long[] padding = new long[first - padFrom];
-    for (int k = 0; k < padding.length; k++) {
-      padding[k] = directory.get().deviceOffset(padFrom + k);
-    }
+    return Optional.of(new Reservation(path, name, offsets(directory.get(), first, count),
+        offsets(directory.get(), padFrom, first - padFrom), run.getAsLong() + 2, needed, size));
+  }
+
+  /** Where slots {@code from} to {@code from + count - 1} of {@code directory} lie on the device. */
+  private static long[] offsets(ExfatVolume.Directory directory, int from, int count) {
     long[] offsets = new long[count];
     for (int k = 0; k < count; k++) {
-      offsets[k] = directory.get().deviceOffset(first + k);
+      offsets[k] = directory.deviceOffset(from + k);
     }
-    return Optional.of(new Reservation(path, name, offsets, padding, run.getAsLong() + 2, needed, size));
+    return offsets;
   }
 
   /**
@@ -442,11 +443,7 @@ public final class ExfatExtentWriter implements AutoCloseable {
     if (writePadding(r)) {
       device.force();
     }
-    List<Integer> all = new ArrayList<>();
-    for (int k = 0; k < r.entryOffsets().length; k++) {
-      all.add(k);
-    }
-    writeEntries(r.entryOffsets(), set, all);
+    writeEntries(r.entryOffsets(), set);
     device.force();
   }
 
@@ -456,20 +453,18 @@ public final class ExfatExtentWriter implements AutoCloseable {
       return false;
     }
     byte[] deleted = new byte[r.padding().length * ENTRY];
-    List<Integer> all = new ArrayList<>();
     for (int k = 0; k < r.padding().length; k++) {
       deleted[k * ENTRY] = (byte) TYPE_DELETED_FILE;
-      all.add(k);
     }
-    writeEntries(r.padding(), deleted, all);
+    writeEntries(r.padding(), deleted);
     return true;
   }
 
-  /** Writes entries {@code which} of {@code set} to {@code offsets}, one read-modify-write per aligned block. */
-  private void writeEntries(long[] offsets, byte[] set, List<Integer> which) {
+  /** Writes entry k of {@code set} to {@code offsets[k]}, one read-modify-write per aligned block. */
+  private void writeEntries(long[] offsets, byte[] set) {
     long block = -1;
     ByteBuffer buffer = null;
-    for (int k : which) {
+    for (int k = 0; k < offsets.length; k++) {
       long start = RawDevice.alignDown(offsets[k]);
       if (start != block) {
         if (buffer != null) {

@@ -100,6 +100,11 @@ public final class ExfatVolume implements AutoCloseable {
     }
   }
 
+  /** Whether anything, file or directory, is at {@code relativePath} (names compare case-insensitively). */
+  public boolean exists(String relativePath) {
+    return lookup(relativePath).isPresent();
+  }
+
   /** Where the file at {@code relativePath} ('/'-separated, from the volume root) lies; empty if not found. */
   public Optional<FileExtents> extents(String relativePath) {
     return lookup(relativePath).filter(e -> !e.entry().directory()).map(e -> fileExtents(e.entry()));
