@@ -99,6 +99,9 @@ final class StationBenchmark implements Benchmark {
     // Verify: sha256sum through a fresh mount, our Full verification, sha256sum again.
     double sum1 = sha256sumAnchor(stick, isos.size());
     Inspection full = inspect(engine, stick, options);
+    if (full.verify().mismatches() != 0 || full.verify().filesChecked() != isos.size()) {
+      throw new IllegalStateException("the synced stick does not verify: " + full.verify());
+    }
     double sum2 = sha256sumAnchor(stick, isos.size());
     double verify = full.verify().readMBps();
     double sha256sum = (sum1 + sum2) / 2;
